@@ -1,0 +1,35 @@
+//===- InitAll.h - Register every Morsel dialect and pass -------*- C++ -*-===//
+//
+// Part of the Morsel project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The C++ surface that tools and other frontends embed: one call registers
+// Morsel's dialects into a registry, another its passes and pipelines with
+// the global pass registry.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MORSEL_INITALL_H
+#define MORSEL_INITALL_H
+
+#include "morsel/Dialect/NN/IR/NNDialect.h"
+#include "morsel/Dialect/NN/Transforms/Passes.h"
+
+#include "mlir/IR/DialectRegistry.h"
+
+namespace morsel {
+
+/// Adds every Morsel dialect to `registry`. Upstream dialects they depend on
+/// are loaded on demand; tools add the upstream dialects users write
+/// alongside (see morsel-opt).
+inline void registerAllDialects(mlir::DialectRegistry &registry) {
+  registry.insert<nn::NNDialect>();
+}
+
+/// Registers every Morsel pass with the global pass registry.
+inline void registerAllPasses() { nn::registerNNPasses(); }
+
+} // namespace morsel
+
+#endif // MORSEL_INITALL_H

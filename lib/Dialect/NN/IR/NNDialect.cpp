@@ -1,0 +1,29 @@
+//===- NNDialect.cpp - The nn dialect -------------------------------------===//
+//
+// Part of the Morsel project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "morsel/Dialect/NN/IR/NNDialect.h"
+#include "morsel/Dialect/NN/IR/NNOps.h"
+
+using namespace mlir;
+using namespace morsel::nn;
+
+#include "morsel/Dialect/NN/IR/NNOpsDialect.cpp.inc"
+
+void NNDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "morsel/Dialect/NN/IR/NNOps.cpp.inc"
+      >();
+}
+
+Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
+                                          Type type, Location loc) {
+  auto elements = dyn_cast<ElementsAttr>(value);
+  auto tensorType = dyn_cast<RankedTensorType>(type);
+  if (!elements || !tensorType || elements.getType() != tensorType)
+    return nullptr;
+  return ConstantOp::create(builder, loc, tensorType, elements);
+}

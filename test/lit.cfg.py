@@ -1,0 +1,45 @@
+# -*- Python -*-
+# lit configuration of the Morsel test suite.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "MORSEL"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py", "lit.site.cfg.py"]
+
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.morsel_obj_root, "test")
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%morsel_src_root", config.morsel_src_root))
+config.substitutions.append(("%morsel_obj_root", config.morsel_obj_root))
+config.substitutions.append(
+    ("%morsel_plugin", os.path.join(config.morsel_lib_dir, "MorselPlugin.so"))
+)
+
+# Every FileCheck variable is local to its CHECK-LABEL block unless it is
+# global ($-prefixed), as in stablehlo.
+config.environment["FILECHECK_OPTS"] = "-enable-var-scope"
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+# With MORSEL_LIT_VERIFY_ROUNDTRIP=ON every morsel-opt invocation also checks
+# that its output parses back to the same IR (as CIRCT does).
+morsel_opt_args = []
+if config.verify_roundtrip.upper() in ("ON", "1", "TRUE", "YES"):
+    morsel_opt_args.append("--verify-roundtrip")
+
+tools = [
+    ToolSubst("morsel-opt", extra_args=morsel_opt_args, unresolved="fatal"),
+    ToolSubst("%mlir_opt_upstream", command=config.mlir_opt_upstream,
+              unresolved="fatal"),
+]
+llvm_config.add_tool_substitutions(
+    tools, [config.morsel_tools_dir, config.llvm_tools_dir]
+)
