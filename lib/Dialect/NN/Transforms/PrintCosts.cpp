@@ -41,8 +41,6 @@ struct NNPrintCostsPass
       });
       os << "  total: macs " << total.macs << "  weights "
          << total.weightBytes << "\n";
-      numMacs += total.macs;
-      numWeightBytes += total.weightBytes;
     });
     markAllAnalysesPreserved();
   }

@@ -37,11 +37,6 @@ def NNPrintCosts : Pass<"nn-print-costs", "mlir::ModuleOp"> {
       total: macs 640  weights 2560
     ```
   }];
-  let statistics = [
-    Statistic<"numMacs", "macs", "Multiply-accumulates of the module">,
-    Statistic<"numWeightBytes", "weight-bytes",
-              "Bytes of nn.constant results in the module">,
-  ];
 }
 
 #endif // MORSEL_DIALECT_NN_TRANSFORMS_PASSES_TD
