@@ -10,6 +10,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 
@@ -114,7 +115,9 @@ static LogicalResult verifyShapePreservingActivation(Operation *op) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult ConstantOp::verify() {
-  auto valueType = cast<ShapedType>(getValue().getType());
+  auto valueType = dyn_cast<RankedTensorType>(getValue().getType());
+  if (!valueType)
+    return emitOpError("expects a tensor value, got ") << getValue().getType();
   RankedTensorType resultType = getType();
   if (valueType.getShape() != resultType.getShape())
     return emitOpError("expects the value shape ")
@@ -271,7 +274,12 @@ LogicalResult SigmoidOp::verify() {
 LogicalResult MaxPool2DOp::inferReturnTypes(
     MLIRContext *, std::optional<Location> location, Adaptor adaptor,
     SmallVectorImpl<Type> &inferredReturnTypes) {
-  Location loc = location.value_or(UnknownLoc::get(adaptor.getInput().getContext()));
+  MLIRContext *context = adaptor.getInput().getContext();
+  Location loc = location.value_or(UnknownLoc::get(context));
+  // Without a location the caller only asks; it must not see diagnostics.
+  std::optional<ScopedDiagnosticHandler> silence;
+  if (!location)
+    silence.emplace(context, [](Diagnostic &) { return success(); });
   auto input = cast<RankedTensorType>(adaptor.getInput().getType());
   if (input.getRank() != 4)
     return emitOptionalError(location, "expects a rank-4 input");
@@ -349,9 +357,12 @@ LogicalResult SoftmaxOp::verify() {
 LogicalResult ReshapeOp::verify() {
   RankedTensorType input = getTensorType(getInput());
   RankedTensorType output = getType();
-  if (input.getNumElements() != output.getNumElements())
+  std::optional<int64_t> inCount = getElementCount(input.getShape());
+  std::optional<int64_t> outCount = getElementCount(output.getShape());
+  if (!inCount || !outCount || *inCount != *outCount)
     return emitOpError("expects the same number of elements, got ")
-           << input.getNumElements() << " and " << output.getNumElements();
+           << (inCount ? std::to_string(*inCount) : "too many") << " and "
+           << (outCount ? std::to_string(*outCount) : "too many");
   if (input.getElementType() != output.getElementType())
     return emitOpError("expects the same element type, got ")
            << input.getElementType() << " and " << output.getElementType();
@@ -422,7 +433,9 @@ LogicalResult ConcatOp::inferReturnTypes(
       if (d != axis && type.getDimSize(d) != first.getDimSize(d))
         return emitOptionalError(location, "expects input ", index + 1,
                                  " to match input 0 in dimension ", d);
-    shape[axis] += type.getDimSize(axis);
+    if (llvm::AddOverflow(shape[axis], type.getDimSize(axis), shape[axis]))
+      return emitOptionalError(location, "expects the concatenated size to "
+                                         "fit in 64 bits");
   }
   inferredReturnTypes.push_back(
       RankedTensorType::get(shape, first.getElementType()));
@@ -445,7 +458,9 @@ LogicalResult SliceOp::inferReturnTypes(
       return emitOptionalError(location,
                                "expects non-negative offsets and positive "
                                "sizes and strides");
-    if (offsets[d] + (sizes[d] - 1) * strides[d] >= input.getDimSize(d))
+    // offsets + (sizes - 1) * strides < dim, without overflow.
+    int64_t room = input.getDimSize(d) - 1 - offsets[d];
+    if (room < 0 || (sizes[d] - 1) > room / strides[d])
       return emitOptionalError(location, "expects the slice to stay inside "
                                          "the input along dimension ",
                                d);
@@ -477,9 +492,12 @@ LogicalResult PadOp::inferReturnTypes(
                              " non-negative low and high pads");
   if (location && failed(verifyActivation(*location, "input", input)))
     return failure();
-  SmallVector<int64_t> shape;
+  SmallVector<int64_t> shape(rank);
   for (size_t d = 0; d < rank; ++d)
-    shape.push_back(input.getDimSize(d) + low[d] + high[d]);
+    if (llvm::AddOverflow(input.getDimSize(d), low[d], shape[d]) ||
+        llvm::AddOverflow(shape[d], high[d], shape[d]))
+      return emitOptionalError(location, "expects the padded size to fit in "
+                                         "64 bits");
   inferredReturnTypes.push_back(
       RankedTensorType::get(shape, input.getElementType()));
   return success();
@@ -497,9 +515,14 @@ OpFoldResult PadOp::fold(FoldAdaptor) {
 
 LogicalResult QuantizeOp::verify() {
   RankedTensorType input = getTensorType(getInput());
-  if (failed(verifyShape(getLoc(), "output", input.getShape(), getType())))
+  if (failed(verifyShape(getLoc(), "output", input.getShape(), getType())) ||
+      failed(verifyQuantizedTensor(getLoc(), "output", getType())))
     return failure();
-  return verifyQuantizedTensor(getLoc(), "output", getType());
+  auto quantized = cast<quant::QuantizedType>(getType().getElementType());
+  if (quantized.getStorageTypeIntegralWidth() != 8)
+    return emitOpError("expects 8-bit storage for output, got ")
+           << quantized.getStorageType();
+  return success();
 }
 
 LogicalResult DequantizeOp::inferReturnTypes(

@@ -128,7 +128,8 @@ LogicalResult morsel::nn::verifyBias(Location loc, Type bias,
   if (element.isSignlessInteger(32))
     return success();
   auto quantized = dyn_cast<quant::QuantizedType>(element);
-  if (!quantized || quantized.getStorageTypeIntegralWidth() != 32)
+  if (!quantized || quantized.getStorageTypeIntegralWidth() != 32 ||
+      !quantized.isSigned())
     return emitError(loc)
            << "expects an i32 bias for a quantized operator, got " << element;
   auto perTensor = dyn_cast<quant::UniformQuantizedType>(quantized);

@@ -417,8 +417,10 @@ def NN_QuantizeOp : NN_Op<"quantize", [Pure]> {
   let summary = "Quantizes f32 values";
   let description = [{
     Computes `output = clamp(round(x / scale) + zero_point)` with the
-    result's per-tensor parameters, rounding half away from zero and
-    saturating to the storage range.
+    result's parameters (per-tensor, or per-channel along the result's
+    quantized dimension) and 8-bit storage. `x / scale` is computed in f32
+    and rounded half to even, as ONNX QuantizeLinear specifies, then
+    saturated to the storage range.
 
     ```mlir
     %q = nn.quantize %x : tensor<1x16xf32>
