@@ -13,8 +13,10 @@
 #ifndef MORSEL_INITALL_H
 #define MORSEL_INITALL_H
 
+#include "morsel/Conversion/Passes.h"
 #include "morsel/Dialect/NN/IR/NNDialect.h"
 #include "morsel/Dialect/NN/Transforms/Passes.h"
+#include "morsel/Pipelines/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -27,8 +29,13 @@ inline void registerAllDialects(mlir::DialectRegistry &registry) {
   registry.insert<nn::NNDialect>();
 }
 
-/// Registers every Morsel pass with the global pass registry.
-inline void registerAllPasses() { nn::registerNNPasses(); }
+/// Registers every Morsel pass and named pipeline with the global pass
+/// registry.
+inline void registerAllPasses() {
+  nn::registerNNPasses();
+  registerMorselConversionPasses();
+  registerMorselPipelines();
+}
 
 } // namespace morsel
 

@@ -5,35 +5,27 @@
 //===----------------------------------------------------------------------===//
 //
 // Parses MLIR, runs Morsel and upstream passes over it, and prints the
-// result: the tool every lit test drives.
+// result: the tool every lit test drives. Every upstream dialect, extension
+// and pass is registered too, so that IR at any level of the pipeline can be
+// inspected and transformed.
 //
 //===----------------------------------------------------------------------===//
 
 #include "morsel/InitAll.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/Quant/IR/Quant.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
-#include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
   morsel::registerAllDialects(registry);
-  registry.insert<mlir::arith::ArithDialect, mlir::func::FuncDialect,
-                  mlir::linalg::LinalgDialect, mlir::LLVM::LLVMDialect,
-                  mlir::memref::MemRefDialect, mlir::quant::QuantDialect,
-                  mlir::scf::SCFDialect, mlir::tensor::TensorDialect,
-                  mlir::tosa::TosaDialect>();
 
+  mlir::registerAllPasses();
   morsel::registerAllPasses();
-  mlir::registerTransformsPasses();
 
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Morsel optimizer driver\n", registry));

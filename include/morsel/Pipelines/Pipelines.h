@@ -1,0 +1,48 @@
+//===- Pipelines.h - Morsel's named pass pipelines --------------*- C++ -*-===//
+//
+// Part of the Morsel project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The pipelines that morselc runs, exposed so that morsel-opt (as
+// --morsel-optimize-nn and --morsel-to-llvm), the plugin and embedding
+// frontends run exactly the same passes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MORSEL_PIPELINES_PIPELINES_H
+#define MORSEL_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace morsel {
+
+/// Options of the lowering from nn to the LLVM dialect.
+struct LowerToLLVMOptions
+    : public mlir::PassPipelineOptions<LowerToLLVMOptions> {
+  Option<unsigned> indexBitwidth{
+      *this, "index-bitwidth",
+      llvm::cl::desc("Bit width of index values: 32 for Cortex-M, 64 for "
+                     "a 64-bit host"),
+      llvm::cl::init(64)};
+};
+
+/// Cleans up an imported nn module: canonicalization, layout optimization
+/// (NHWC throughout) and fusion of quantize/dequantize pairs into quantized
+/// operators.
+void buildNNOptimizationPipeline(mlir::OpPassManager &pm);
+
+/// Lowers an nn module to the LLVM dialect: nn to linalg on tensors,
+/// bufferization with results turned into out-parameters, loops, and the
+/// LLVM dialect with the bare-pointer calling convention (every tensor
+/// argument and result becomes one pointer argument).
+void buildNNToLLVMPipeline(mlir::OpPassManager &pm,
+                           const LowerToLLVMOptions &options);
+
+/// Registers --morsel-optimize-nn and --morsel-to-llvm.
+void registerMorselPipelines();
+
+} // namespace morsel
+
+#endif // MORSEL_PIPELINES_PIPELINES_H
