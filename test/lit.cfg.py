@@ -10,7 +10,7 @@ from lit.llvm.subst import ToolSubst
 config.name = "MORSEL"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test"]
-config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py", "lit.site.cfg.py", "Inputs"]
 
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.morsel_obj_root, "test")
@@ -37,9 +37,35 @@ if config.verify_roundtrip.upper() in ("ON", "1", "TRUE", "YES"):
 
 tools = [
     ToolSubst("morsel-opt", extra_args=morsel_opt_args, unresolved="fatal"),
+    ToolSubst("morsel-translate", unresolved="fatal"),
+    ToolSubst("morselc", unresolved="fatal"),
     ToolSubst("%mlir_opt_upstream", command=config.mlir_opt_upstream,
               unresolved="fatal"),
 ]
 llvm_config.add_tool_substitutions(
     tools, [config.morsel_tools_dir, config.llvm_tools_dir]
 )
+
+# Python with NumPy (and ONNX) makes test inputs and reference outputs. It is
+# Debian's /usr/bin/python3: a python3 earlier on PATH may not see Debian's
+# python3-numpy and python3-onnx.
+import subprocess
+
+morsel_python = "/usr/bin/python3"
+config.substitutions.append(("%python", morsel_python))
+
+
+def python_can_import(modules):
+    try:
+        return subprocess.run(
+            [morsel_python, "-c", "import " + ", ".join(modules)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        ).returncode == 0
+    except OSError:
+        return False
+
+
+if python_can_import(["numpy"]):
+    config.available_features.add("numpy")
+if python_can_import(["onnx", "numpy"]):
+    config.available_features.add("onnx-python")

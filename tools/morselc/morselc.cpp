@@ -1,0 +1,193 @@
+//===- morselc.cpp - The Morsel compiler driver ---------------------------===//
+//
+// Part of the Morsel project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The command users run: a model in (.onnx, or .mlir in the nn or TOSA
+// dialect), a compiled model out. With --target host --run it compiles the
+// model for this machine, runs it on NumPy inputs and writes NumPy outputs.
+//
+//===----------------------------------------------------------------------===//
+
+#include "morsel/Driver/HostRunner.h"
+#include "morsel/Driver/Model.h"
+#include "morsel/InitAll.h"
+#include "morsel/Pipelines/Pipelines.h"
+#include "morsel/Support/Npy.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace mlir;
+using namespace morsel;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory morselCategory("morselc options");
+
+static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
+                                      cl::desc("<model.onnx|model.mlir>"),
+                                      cl::cat(morselCategory));
+
+static cl::opt<std::string>
+    target("target", cl::init("host"),
+           cl::desc("What to compile for: host (this machine)"),
+           cl::value_desc("name"), cl::cat(morselCategory));
+
+static cl::list<std::string>
+    runInputs("run", cl::CommaSeparated,
+              cl::desc("Run the compiled model on these .npy inputs, one per "
+                       "model input, in order"),
+              cl::value_desc("input.npy[,input.npy...]"),
+              cl::cat(morselCategory));
+
+static cl::list<std::string>
+    runOutputs("output", cl::CommaSeparated,
+               cl::desc("Write the outputs of --run to these .npy files, one "
+                        "per model output, in order"),
+               cl::value_desc("output.npy[,output.npy...]"),
+               cl::cat(morselCategory));
+
+static cl::opt<std::string>
+    entryName("entry", cl::init(""),
+              cl::desc("The function to compile (default: main, or the only "
+                       "public function)"),
+              cl::value_desc("name"), cl::cat(morselCategory));
+
+enum class EmitKind { None, NN, LLVMDialect };
+
+static cl::opt<EmitKind> emitKind(
+    "emit", cl::init(EmitKind::None),
+    cl::desc("Print the IR at one stage of the pipeline and stop"),
+    cl::values(clEnumValN(EmitKind::NN, "nn",
+                          "the optimized nn dialect (after import)"),
+               clEnumValN(EmitKind::LLVMDialect, "llvm",
+                          "the LLVM dialect, ready for code generation")),
+    cl::cat(morselCategory));
+
+/// Prints `message` as morselc's error and returns the exit code 1.
+static int fail(const llvm::Twine &message) {
+  llvm::WithColor::error(llvm::errs(), "morselc") << message << "\n";
+  return 1;
+}
+
+/// Reads one .npy input.
+static llvm::Expected<NpyArray> readNpy(StringRef path) {
+  auto file = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
+  if (!file)
+    return llvm::createStringError(file.getError(),
+                                   "cannot read '" + path +
+                                       "': " + file.getError().message());
+  auto array = parseNpy((*file)->getBuffer());
+  if (!array)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "'" + path + "': " +
+                                       llvm::toString(array.takeError()));
+  return array;
+}
+
+/// Prints `module` to stdout.
+static void printModule(ModuleOp module) {
+  module.print(llvm::outs());
+  llvm::outs() << "\n";
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions(morselCategory);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "Morsel: compile neural networks for microcontrollers\n\n"
+      "  morselc model.onnx --target host --run in.npy --output out.npy\n"
+      "      compile for this machine, run on in.npy, write out.npy\n"
+      "  morselc model.onnx --emit nn\n"
+      "      print the model as imported and optimized\n");
+
+  if (target != "host")
+    return fail("unknown or unsupported target '" + target +
+                "'; this build supports: host");
+  if (runOutputs.size() && runInputs.empty())
+    return fail("--output needs --run");
+  if (emitKind == EmitKind::None && runInputs.empty())
+    return fail("nothing to do: give --run (with --output) or --emit; object "
+                "emission for Cortex-M targets is not implemented yet");
+
+  DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+  mlir::registerAllToLLVMIRTranslations(registry);
+  morsel::registerAllDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+
+  OwningOpRef<ModuleOp> module = loadModel(modelPath, &context);
+  if (!module)
+    return 1;
+  PassManager optimize(&context);
+  buildNNOptimizationPipeline(optimize);
+  if (failed(optimize.run(*module)))
+    return 1;
+  if (emitKind == EmitKind::NN) {
+    printModule(*module);
+    return 0;
+  }
+
+  FailureOr<func::FuncOp> entry = findEntryFunction(*module, entryName);
+  if (failed(entry))
+    return 1;
+  std::string entrySymbol = entry->getSymName().str();
+  FailureOr<ModelSignature> signature = getModelSignature(*entry);
+  if (failed(signature))
+    return 1;
+
+  // Read and check the inputs before spending time on compilation.
+  llvm::SmallVector<NpyArray> inputs;
+  for (const std::string &path : runInputs) {
+    llvm::Expected<NpyArray> array = readNpy(path);
+    if (!array)
+      return fail(llvm::toString(array.takeError()));
+    inputs.push_back(std::move(*array));
+  }
+  if (!runInputs.empty()) {
+    if (llvm::Error error = checkInputs(*signature, inputs))
+      return fail(llvm::toString(std::move(error)));
+    if (runOutputs.size() != signature->outputs.size())
+      return fail("the model has " + llvm::Twine(signature->outputs.size()) +
+                  " output(s); give as many --output files");
+  }
+
+  PassManager lower(&context);
+  LowerToLLVMOptions options;
+  options.indexBitwidth = 64;
+  buildNNToLLVMPipeline(lower, options);
+  if (failed(lower.run(*module)))
+    return 1;
+  if (emitKind == EmitKind::LLVMDialect) {
+    printModule(*module);
+    return 0;
+  }
+
+  llvm::Expected<llvm::SmallVector<NpyArray>> outputs =
+      runOnHost(*module, entrySymbol, *signature, inputs);
+  if (!outputs)
+    return fail(llvm::toString(outputs.takeError()));
+  for (auto [path, array] : llvm::zip(runOutputs, *outputs)) {
+    std::string error;
+    std::unique_ptr<llvm::ToolOutputFile> file =
+        openOutputFile(path, &error);
+    if (!file)
+      return fail(error);
+    file->os() << serializeNpy(array);
+    file->keep();
+  }
+  return 0;
+}
