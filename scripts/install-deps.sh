@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what Morsel needs to build and test on Debian 12 (bookworm):
-# LLVM/MLIR 22 from bookworm-security, clang-22, lld, ninja, ccache, gtest.
+# LLVM/MLIR 22 from bookworm-security, clang-22, lld, ninja, ccache, gtest,
+# libonnx and protobuf for the importer, and Debian's Python packages that
+# generate test models and reference outputs (torch, torchvision, onnx, numpy).
 # Does nothing when everything is already installed.
 set -euo pipefail
 
 packages=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools clang-22 lld-22
   cmake ninja-build ccache libgtest-dev
+  libonnx-dev libprotobuf-dev protobuf-compiler
+  python3-torch python3-torchvision python3-onnx python3-numpy
 )
 
 missing=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is needed, builds Morsel and runs the whole test suite: the
-# lit tests (test/) and the unit tests (unittests/). Ends with one line
+# Installs what is needed, builds Morsel, generates (or reuses) the model zoo
+# and runs the whole test suite: the lit tests (test/, including every zoo
+# model end to end) and the unit tests (unittests/). Ends with one line
 # "tests: N passed, M failed" and exits non-zero on any failure.
 set -euo pipefail
 
@@ -9,6 +10,8 @@ build="${MORSEL_BUILD_DIR:-$root/build}"
 
 "$root/scripts/install-deps.sh"
 "$root/scripts/build.sh" all morsel-doc
+MORSEL_ZOO_DIR="$("$root/scripts/make-zoo.sh")"
+export MORSEL_ZOO_DIR
 
 log="$(mktemp -d)"
 trap 'rm -rf "$log"' EXIT

@@ -69,3 +69,10 @@ if python_can_import(["numpy"]):
     config.available_features.add("numpy")
 if python_can_import(["onnx", "numpy"]):
     config.available_features.add("onnx-python")
+
+# The model zoo (scripts/make-zoo.sh) lives outside the checkout; tests that
+# run its models need it.
+zoo_dir = os.environ.get("MORSEL_ZOO_DIR", "")
+if zoo_dir and os.path.isfile(os.path.join(zoo_dir, "manifest.json")):
+    config.available_features.add("zoo")
+    config.substitutions.append(("%zoo", zoo_dir))
