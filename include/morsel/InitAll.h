@@ -17,6 +17,7 @@
 #include "morsel/Dialect/NN/IR/NNDialect.h"
 #include "morsel/Dialect/NN/Transforms/Passes.h"
 #include "morsel/Pipelines/Pipelines.h"
+#include "morsel/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -34,6 +35,7 @@ inline void registerAllDialects(mlir::DialectRegistry &registry) {
 inline void registerAllPasses() {
   nn::registerNNPasses();
   registerMorselConversionPasses();
+  registerMorselTransformsPasses();
   registerMorselPipelines();
 }
 

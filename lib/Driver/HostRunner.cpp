@@ -10,6 +10,7 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/TargetSelect.h"
 
 using namespace mlir;
@@ -47,15 +48,16 @@ morsel::runOnHost(ModuleOp module, StringRef entry,
                   llvm::ArrayRef<NpyArray> inputs) {
   if (llvm::Error error = checkInputs(signature, inputs))
     return std::move(error);
-  // The calling convention is one pointer per input, then one per output,
-  // and no result: anything else would make the call below read or write
-  // the wrong memory.
+  // The calling convention is one pointer per input, one per output, then
+  // the arena, and no result: anything else would make the call below read
+  // or write the wrong memory.
   auto function = module.lookupSymbol<LLVM::LLVMFuncOp>(entry);
-  size_t arity = signature.inputs.size() + signature.outputs.size();
+  size_t arity = signature.inputs.size() + signature.outputs.size() + 1;
   if (!function || function.getNumArguments() != arity ||
       !isa<LLVM::LLVMVoidType>(function.getFunctionType().getReturnType()))
     return makeError("the lowered entry point '" + entry +
-                     "' does not take one pointer per input and output");
+                     "' does not take one pointer per input and output "
+                     "and one for the arena");
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
 
@@ -91,6 +93,10 @@ morsel::runOnHost(ModuleOp module, StringRef entry,
     pointers.push_back(array.data.data());
   for (NpyArray &array : outputs)
     pointers.push_back(array.data.data());
+  // The arena, 16-byte aligned as the placement assumes.
+  std::vector<char> arena(signature.arenaBytes + 16);
+  pointers.push_back(reinterpret_cast<void *>(
+      llvm::alignTo(reinterpret_cast<uintptr_t>(arena.data()), 16)));
   llvm::SmallVector<void *> args;
   for (void *&pointer : pointers)
     args.push_back(&pointer);

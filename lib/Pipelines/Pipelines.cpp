@@ -7,6 +7,7 @@
 #include "morsel/Pipelines/Pipelines.h"
 #include "morsel/Conversion/Passes.h"
 #include "morsel/Dialect/NN/Transforms/Passes.h"
+#include "morsel/Transforms/Passes.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
@@ -35,8 +36,7 @@ void morsel::buildNNOptimizationPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void morsel::buildNNToLLVMPipeline(OpPassManager &pm,
-                                   const LowerToLLVMOptions &options) {
+void morsel::buildNNToBuffersPipeline(OpPassManager &pm) {
   pm.addPass(createConvertNNToLinalg());
   pm.addPass(createCanonicalizerPass());
 
@@ -49,9 +49,12 @@ void morsel::buildNNToLLVMPipeline(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-  bufferization::BufferDeallocationPipelineOptions dealloc;
-  bufferization::buildBufferDeallocationPipeline(pm, dealloc);
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createPlaceBuffersInArena());
+}
 
+void morsel::buildBuffersToLLVMPipeline(OpPassManager &pm,
+                                        const LowerToLLVMOptions &options) {
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
@@ -77,6 +80,12 @@ void morsel::buildNNToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createCanonicalizerPass());
 }
 
+void morsel::buildNNToLLVMPipeline(OpPassManager &pm,
+                                   const LowerToLLVMOptions &options) {
+  buildNNToBuffersPipeline(pm);
+  buildBuffersToLLVMPipeline(pm, options);
+}
+
 void morsel::registerMorselPipelines() {
   PassPipelineRegistration<>(
       "morsel-optimize-nn",
@@ -86,6 +95,7 @@ void morsel::registerMorselPipelines() {
   PassPipelineRegistration<LowerToLLVMOptions>(
       "morsel-to-llvm",
       "Lower an nn module to the LLVM dialect (bare-pointer calling "
-      "convention, tensor results as out-parameters)",
+      "convention, tensor results as out-parameters, one arena for every "
+      "intermediate buffer)",
       buildNNToLLVMPipeline);
 }

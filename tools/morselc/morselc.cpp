@@ -15,6 +15,7 @@
 #include "morsel/InitAll.h"
 #include "morsel/Pipelines/Pipelines.h"
 #include "morsel/Support/Npy.h"
+#include "morsel/Transforms/Passes.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/InitAllDialects.h"
@@ -165,11 +166,19 @@ int main(int argc, char **argv) {
                   " output(s); give as many --output files");
   }
 
-  PassManager lower(&context);
+  PassManager toBuffers(&context);
+  buildNNToBuffersPipeline(toBuffers);
+  if (failed(toBuffers.run(*module)))
+    return 1;
+  auto lowered = module->lookupSymbol<func::FuncOp>(entrySymbol);
+  if (auto bytes = lowered->getAttrOfType<IntegerAttr>(kArenaBytesAttrName))
+    signature->arenaBytes = bytes.getInt();
+
+  PassManager toLLVM(&context);
   LowerToLLVMOptions options;
   options.indexBitwidth = 64;
-  buildNNToLLVMPipeline(lower, options);
-  if (failed(lower.run(*module)))
+  buildBuffersToLLVMPipeline(toLLVM, options);
+  if (failed(toLLVM.run(*module)))
     return 1;
   if (emitKind == EmitKind::LLVMDialect) {
     printModule(*module);

@@ -38,6 +38,9 @@ struct TensorSpec {
 struct ModelSignature {
   llvm::SmallVector<TensorSpec> inputs;
   llvm::SmallVector<TensorSpec> outputs;
+  /// The bytes of scratch memory (the arena) the compiled model needs; known
+  /// once buffers are placed.
+  int64_t arenaBytes = 0;
 };
 
 /// Reads a model file into a module in the nn dialect: `.onnx` files through

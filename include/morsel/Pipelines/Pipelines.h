@@ -33,10 +33,19 @@ struct LowerToLLVMOptions
 /// operators.
 void buildNNOptimizationPipeline(mlir::OpPassManager &pm);
 
-/// Lowers an nn module to the LLVM dialect: nn to linalg on tensors,
-/// bufferization with results turned into out-parameters, loops, and the
-/// LLVM dialect with the bare-pointer calling convention (every tensor
-/// argument and result becomes one pointer argument).
+/// Lowers an nn module to buffers: nn to linalg on tensors, bufferization
+/// with results turned into out-parameters, and every intermediate buffer
+/// placed in a trailing arena argument (`morsel.arena_bytes` on each public
+/// function says how large it must be).
+void buildNNToBuffersPipeline(mlir::OpPassManager &pm);
+
+/// Lowers the result of buildNNToBuffersPipeline to the LLVM dialect: loops,
+/// then LLVM with the bare-pointer calling convention (one pointer per
+/// input, output and the arena).
+void buildBuffersToLLVMPipeline(mlir::OpPassManager &pm,
+                                const LowerToLLVMOptions &options);
+
+/// Runs buildNNToBuffersPipeline then buildBuffersToLLVMPipeline.
 void buildNNToLLVMPipeline(mlir::OpPassManager &pm,
                            const LowerToLLVMOptions &options);
 

@@ -1,0 +1,45 @@
+//===- Passes.td - Buffer-level passes of Morsel -----------*- tablegen -*-===//
+//
+// Part of the Morsel project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MORSEL_TRANSFORMS_PASSES_TD
+#define MORSEL_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def PlaceBuffersInArena : Pass<"morsel-place-buffers-in-arena", "mlir::ModuleOp"> {
+  let summary = "Place every buffer of a function in one caller-owned arena";
+  let description = [{
+    After bufferization, replaces each `memref.alloc` and `memref.alloca` of
+    a public function by a `memref.view` into a new trailing argument, the
+    arena (`memref<Nxi8>`), and deletes the matching deallocations, so that
+    the generated code never touches a heap. Every buffer is aligned to 16
+    bytes. The function receives the attribute `morsel.arena_bytes`, the
+    arena size it needs, which the driver writes into model.h.
+
+    Placement today is `naive` (every buffer at its own offset, no reuse);
+    the memory planners replace it.
+
+    ```mlir
+    func.func @f(%in: memref<4xf32>, %out: memref<4xf32>) {
+      %tmp = memref.alloc() : memref<4xf32>
+      ...
+    }
+    ```
+    becomes
+    ```mlir
+    func.func @f(%in: memref<4xf32>, %out: memref<4xf32>, %arena: memref<16xi8>)
+        attributes {morsel.arena_bytes = 16 : i64} {
+      %c0 = arith.constant 0 : index
+      %tmp = memref.view %arena[%c0][] : memref<16xi8> to memref<4xf32>
+      ...
+    }
+    ```
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
+#endif // MORSEL_TRANSFORMS_PASSES_TD

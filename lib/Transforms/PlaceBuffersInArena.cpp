@@ -1,0 +1,111 @@
+//===- PlaceBuffersInArena.cpp - Buffers as views of one arena ------------===//
+//
+// Part of the Morsel project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "morsel/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "llvm/Support/MathExtras.h"
+
+namespace morsel {
+#define GEN_PASS_DEF_PLACEBUFFERSINARENA
+#include "morsel/Transforms/Passes.h.inc"
+} // namespace morsel
+
+using namespace mlir;
+
+/// Every buffer starts at a multiple of this many bytes.
+static constexpr int64_t kBufferAlignment = 16;
+
+/// Returns the bytes a statically shaped buffer of `type` occupies, or
+/// std::nullopt if it has no static size.
+static std::optional<int64_t> getBufferBytes(MemRefType type) {
+  if (!type.hasStaticShape() || !type.getLayout().isIdentity())
+    return std::nullopt;
+  Type element = type.getElementType();
+  if (!element.isIntOrIndexOrFloat() || element.isIndex())
+    return std::nullopt;
+  int64_t bytes = (element.getIntOrFloatBitWidth() + 7) / 8;
+  int64_t size = 0;
+  if (llvm::MulOverflow(type.getNumElements(), bytes, size))
+    return std::nullopt;
+  return size;
+}
+
+/// Places the buffers of `function` in a new trailing arena argument.
+static LogicalResult placeBuffers(func::FuncOp function) {
+  SmallVector<Operation *> allocations;
+  function.walk([&](Operation *op) {
+    if (isa<memref::AllocOp, memref::AllocaOp>(op))
+      allocations.push_back(op);
+  });
+
+  // Naive placement: one slot per buffer, in program order.
+  SmallVector<int64_t> offsets;
+  int64_t arenaBytes = 0;
+  for (Operation *op : allocations) {
+    auto type = cast<MemRefType>(op->getResult(0).getType());
+    std::optional<int64_t> bytes = getBufferBytes(type);
+    if (!bytes || op->getNumOperands() != 0)
+      return op->emitError("cannot place a buffer of type ")
+             << type << " in the arena: it needs a static shape, an "
+                        "identity layout and a sized element type";
+    offsets.push_back(arenaBytes);
+    arenaBytes += llvm::alignTo(*bytes, kBufferAlignment);
+  }
+
+  MLIRContext *context = function.getContext();
+  auto arenaType = MemRefType::get({arenaBytes}, IntegerType::get(context, 8));
+  unsigned index = function.getNumArguments();
+  if (failed(function.insertArgument(index, arenaType, {}, function.getLoc())))
+    return failure();
+  Value arena = function.getArgument(index);
+
+  for (auto [op, offset] : llvm::zip(allocations, offsets)) {
+    OpBuilder builder(op);
+    Value shift =
+        arith::ConstantIndexOp::create(builder, op->getLoc(), offset);
+    Value view = memref::ViewOp::create(builder, op->getLoc(),
+                                        op->getResult(0).getType(), arena,
+                                        shift, ValueRange());
+    for (Operation *user : llvm::make_early_inc_range(op->getUsers()))
+      if (isa<memref::DeallocOp>(user))
+        user->erase();
+    op->getResult(0).replaceAllUsesWith(view);
+    op->erase();
+  }
+  function->setAttr(morsel::kArenaBytesAttrName,
+                    IntegerAttr::get(IntegerType::get(context, 64), arenaBytes));
+  return success();
+}
+
+namespace {
+struct PlaceBuffersInArenaPass
+    : public morsel::impl::PlaceBuffersInArenaBase<PlaceBuffersInArenaPass> {
+  void runOnOperation() override {
+    for (auto function : getOperation().getOps<func::FuncOp>()) {
+      if (function.isDeclaration())
+        continue;
+      if (function.isPrivate()) {
+        WalkResult found = function.walk([](Operation *op) {
+          return isa<memref::AllocOp, memref::AllocaOp>(op)
+                     ? WalkResult::interrupt()
+                     : WalkResult::advance();
+        });
+        if (found.wasInterrupted()) {
+          function.emitError("allocations in private functions cannot be "
+                             "placed in the arena");
+          return signalPassFailure();
+        }
+        continue;
+      }
+      if (failed(placeBuffers(function)))
+        return signalPassFailure();
+    }
+  }
+};
+} // namespace
