@@ -4,9 +4,9 @@
 // CHECK-LABEL: func.func @two_buffers
 // CHECK-SAME: (%[[IN:.+]]: memref<5xf32>, %[[OUT:.+]]: memref<5xf32>, %[[ARENA:.+]]: memref<48xi8>)
 // CHECK-SAME: attributes {morsel.arena_bytes = 48 : i64}
-// CHECK-DAG: %[[C0:.+]] = arith.constant 0 : index
-// CHECK-DAG: %[[C32:.+]] = arith.constant 32 : index
+// CHECK: %[[C0:.+]] = arith.constant 0 : index
 // CHECK: %[[A:.+]] = memref.view %[[ARENA]][%[[C0]]][] : memref<48xi8> to memref<5xf32>
+// CHECK: %[[C32:.+]] = arith.constant 32 : index
 // CHECK: %[[B:.+]] = memref.view %[[ARENA]][%[[C32]]][] : memref<48xi8> to memref<3xi8>
 // CHECK: memref.copy %[[IN]], %[[A]]
 // CHECK: memref.copy %[[A]], %[[OUT]]
