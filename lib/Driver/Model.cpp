@@ -123,6 +123,11 @@ static FailureOr<TensorSpec> getSpec(func::FuncOp function, Type type,
   TensorSpec spec;
   spec.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
   spec.dtype = *dtype;
+  if (auto quantized =
+          dyn_cast<quant::UniformQuantizedType>(tensor.getElementType())) {
+    spec.scale = quantized.getScale();
+    spec.zeroPoint = quantized.getZeroPoint();
+  }
   if (attrs)
     if (auto name = attrs.getAs<StringAttr>("morsel.name"))
       spec.name = name.str();

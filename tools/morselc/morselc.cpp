@@ -5,16 +5,20 @@
 //===----------------------------------------------------------------------===//
 //
 // The command users run: a model in (.onnx, or .mlir in the nn or TOSA
-// dialect), a compiled model out. With --target host --run it compiles the
-// model for this machine, runs it on NumPy inputs and writes NumPy outputs.
+// dialect), a compiled model out: with -o DIR, DIR/model.o and DIR/model.h
+// for the target. With --target host --run it compiles the model for this
+// machine, runs it on NumPy inputs and writes NumPy outputs.
 //
 //===----------------------------------------------------------------------===//
 
 #include "morsel/Driver/HostRunner.h"
 #include "morsel/Driver/Model.h"
+#include "morsel/Driver/ModelHeader.h"
 #include "morsel/InitAll.h"
 #include "morsel/Pipelines/Pipelines.h"
 #include "morsel/Support/Npy.h"
+#include "morsel/Target/Codegen/ObjectEmitter.h"
+#include "morsel/Target/Codegen/TargetDescription.h"
 #include "morsel/Transforms/Passes.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -24,6 +28,7 @@
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/ToolOutputFile.h"
@@ -40,9 +45,24 @@ static cl::opt<std::string> modelPath(cl::Positional, cl::Required,
                                       cl::cat(morselCategory));
 
 static cl::opt<std::string>
-    target("target", cl::init("host"),
-           cl::desc("What to compile for: host (this machine)"),
-           cl::value_desc("name"), cl::cat(morselCategory));
+    targetName("target", cl::init("host"),
+               cl::desc("What to compile for: cortex-m0plus, cortex-m3, "
+                        "cortex-m4, cortex-m7, cortex-m33, cortex-m55 or "
+                        "host (this machine)"),
+               cl::value_desc("name"), cl::cat(morselCategory));
+
+static cl::opt<std::string>
+    outputDir("o", cl::init(""),
+              cl::desc("Write the compiled model to DIR/model.o and "
+                       "DIR/model.h (file names follow --name)"),
+              cl::value_desc("DIR"), cl::cat(morselCategory));
+
+static cl::opt<std::string>
+    symbolPrefix("name", cl::init("model"),
+                 cl::desc("Prefix of the generated symbols, macros and file "
+                          "names, so that several models link into one "
+                          "firmware"),
+                 cl::value_desc("prefix"), cl::cat(morselCategory));
 
 static cl::list<std::string>
     runInputs("run", cl::CommaSeparated,
@@ -110,17 +130,26 @@ int main(int argc, char **argv) {
       "Morsel: compile neural networks for microcontrollers\n\n"
       "  morselc model.onnx --target host --run in.npy --output out.npy\n"
       "      compile for this machine, run on in.npy, write out.npy\n"
+      "  morselc model.onnx --target cortex-m4 -o out\n"
+      "      write out/model.o and out/model.h for a Cortex-M4\n"
       "  morselc model.onnx --emit nn\n"
       "      print the model as imported and optimized\n");
 
-  if (target != "host")
-    return fail("unknown or unsupported target '" + target +
-                "'; this build supports: host");
+  const TargetDescription *target = lookupTarget(targetName);
+  if (!target)
+    return fail("unknown target '" + targetName +
+                "'; choose one of: " + getTargetNames());
+  if (!isValidSymbolPrefix(symbolPrefix))
+    return fail("--name '" + symbolPrefix +
+                "' is not a C identifier prefix (letters, digits, '_'; not "
+                "starting with a digit)");
   if (runOutputs.size() && runInputs.empty())
     return fail("--output needs --run");
-  if (emitKind == EmitKind::None && runInputs.empty())
-    return fail("nothing to do: give --run (with --output) or --emit; object "
-                "emission for Cortex-M targets is not implemented yet");
+  if (!runInputs.empty() && target->isMicrocontroller)
+    return fail("--run on " + targetName +
+                " (under QEMU) is not implemented yet; use --target host");
+  if (emitKind == EmitKind::None && runInputs.empty() && outputDir.empty())
+    return fail("nothing to do: give -o DIR, --run (with --output) or --emit");
 
   DialectRegistry registry;
   mlir::registerAllDialects(registry);
@@ -145,7 +174,12 @@ int main(int argc, char **argv) {
   FailureOr<func::FuncOp> entry = findEntryFunction(*module, entryName);
   if (failed(entry))
     return 1;
-  std::string entrySymbol = entry->getSymName().str();
+  std::string entrySymbol = getEntrySymbol(symbolPrefix);
+  if (entry->getSymName() != entrySymbol &&
+      module->lookupSymbol(entrySymbol))
+    return fail("the model already has a symbol '" + entrySymbol +
+                "'; choose another --name");
+  entry->setSymName(entrySymbol);
   FailureOr<ModelSignature> signature = getModelSignature(*entry);
   if (failed(signature))
     return 1;
@@ -176,7 +210,7 @@ int main(int argc, char **argv) {
 
   PassManager toLLVM(&context);
   LowerToLLVMOptions options;
-  options.indexBitwidth = 64;
+  options.indexBitwidth = target->indexBitwidth;
   buildBuffersToLLVMPipeline(toLLVM, options);
   if (failed(toLLVM.run(*module)))
     return 1;
@@ -184,6 +218,30 @@ int main(int argc, char **argv) {
     printModule(*module);
     return 0;
   }
+
+  if (!outputDir.empty()) {
+    if (std::error_code error = llvm::sys::fs::create_directories(outputDir))
+      return fail("cannot create '" + outputDir + "': " + error.message());
+    std::string objectPath = outputDir + "/" + symbolPrefix + ".o";
+    std::string headerPath = outputDir + "/" + symbolPrefix + ".h";
+    std::string error;
+    std::unique_ptr<llvm::ToolOutputFile> object =
+        openOutputFile(objectPath, &error);
+    if (!object)
+      return fail(error);
+    if (llvm::Error emitError = emitObjectFile(*module, *target, object->os()))
+      return fail(llvm::toString(std::move(emitError)));
+    std::unique_ptr<llvm::ToolOutputFile> header =
+        openOutputFile(headerPath, &error);
+    if (!header)
+      return fail(error);
+    header->os() << writeModelHeader(*signature, symbolPrefix, modelPath,
+                                     targetName);
+    object->keep();
+    header->keep();
+  }
+  if (runInputs.empty())
+    return 0;
 
   llvm::Expected<llvm::SmallVector<NpyArray>> outputs =
       runOnHost(*module, entrySymbol, *signature, inputs);

@@ -19,6 +19,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 
+#include <optional>
 #include <string>
 
 namespace morsel {
@@ -29,6 +30,9 @@ struct TensorSpec {
   std::string name;
   llvm::SmallVector<int64_t> shape;
   NpyDType dtype = NpyDType::Float32;
+  /// The scale and zero point of a quantized tensor (per tensor).
+  std::optional<double> scale;
+  int64_t zeroPoint = 0;
 
   /// Formats the spec as "float32 [1, 3, 96, 96]" for diagnostics.
   std::string describe() const;
