@@ -14,6 +14,7 @@
 #include "morsel/Driver/HostRunner.h"
 #include "morsel/Driver/Model.h"
 #include "morsel/Driver/ModelHeader.h"
+#include "morsel/Driver/Report.h"
 #include "morsel/InitAll.h"
 #include "morsel/Pipelines/Pipelines.h"
 #include "morsel/Support/Npy.h"
@@ -31,6 +32,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
 
@@ -84,6 +86,16 @@ static cl::opt<std::string>
                        "public function)"),
               cl::value_desc("name"), cl::cat(morselCategory));
 
+static cl::opt<std::string>
+    reportJSON("report-json", cl::init(""),
+               cl::desc("Write the compile report (arena, weight and code "
+                        "bytes, MACs, per-operator breakdown) as JSON"),
+               cl::value_desc("file"), cl::cat(morselCategory));
+
+static cl::opt<bool> quiet("quiet", cl::init(false),
+                           cl::desc("Do not print the summary on stdout"),
+                           cl::cat(morselCategory));
+
 enum class EmitKind { None, NN, LLVMDialect };
 
 static cl::opt<EmitKind> emitKind(
@@ -114,6 +126,20 @@ static llvm::Expected<NpyArray> readNpy(StringRef path) {
                                    "'" + path + "': " +
                                        llvm::toString(array.takeError()));
   return array;
+}
+
+/// Writes `contents` to `path`, reporting failure as morselc's error.
+static LogicalResult writeFile(const std::string &path,
+                               llvm::StringRef contents) {
+  std::string error;
+  std::unique_ptr<llvm::ToolOutputFile> file = openOutputFile(path, &error);
+  if (!file) {
+    fail(error);
+    return failure();
+  }
+  file->os() << contents;
+  file->keep();
+  return success();
 }
 
 /// Prints `module` to stdout.
@@ -180,6 +206,10 @@ int main(int argc, char **argv) {
     return fail("the model already has a symbol '" + entrySymbol +
                 "'; choose another --name");
   entry->setSymName(entrySymbol);
+  CompileReport report;
+  report.model = llvm::sys::path::filename(modelPath).str();
+  report.target = targetName;
+  collectOperators(*entry, report);
   FailureOr<ModelSignature> signature = getModelSignature(*entry);
   if (failed(signature))
     return 1;
@@ -207,6 +237,7 @@ int main(int argc, char **argv) {
   auto lowered = module->lookupSymbol<func::FuncOp>(entrySymbol);
   if (auto bytes = lowered->getAttrOfType<IntegerAttr>(kArenaBytesAttrName))
     signature->arenaBytes = bytes.getInt();
+  report.arenaBytes = signature->arenaBytes;
 
   PassManager toLLVM(&context);
   LowerToLLVMOptions options;
@@ -219,27 +250,33 @@ int main(int argc, char **argv) {
     return 0;
   }
 
+  // The object is emitted in memory whenever it is written or measured.
+  llvm::SmallString<0> object;
+  if (!outputDir.empty() || !reportJSON.empty() || !quiet) {
+    llvm::raw_svector_ostream os(object);
+    if (llvm::Error error = emitObjectFile(*module, *target, os))
+      return fail(llvm::toString(std::move(error)));
+    if (llvm::Error error = measureObject(object, report))
+      return fail(llvm::toString(std::move(error)));
+  }
   if (!outputDir.empty()) {
     if (std::error_code error = llvm::sys::fs::create_directories(outputDir))
       return fail("cannot create '" + outputDir + "': " + error.message());
-    std::string objectPath = outputDir + "/" + symbolPrefix + ".o";
-    std::string headerPath = outputDir + "/" + symbolPrefix + ".h";
-    std::string error;
-    std::unique_ptr<llvm::ToolOutputFile> object =
-        openOutputFile(objectPath, &error);
-    if (!object)
-      return fail(error);
-    if (llvm::Error emitError = emitObjectFile(*module, *target, object->os()))
-      return fail(llvm::toString(std::move(emitError)));
-    std::unique_ptr<llvm::ToolOutputFile> header =
-        openOutputFile(headerPath, &error);
-    if (!header)
-      return fail(error);
-    header->os() << writeModelHeader(*signature, symbolPrefix, modelPath,
-                                     targetName);
-    object->keep();
-    header->keep();
+    std::string header =
+        writeModelHeader(*signature, symbolPrefix, modelPath, targetName);
+    if (failed(writeFile(outputDir + "/" + symbolPrefix + ".o", object)) ||
+        failed(writeFile(outputDir + "/" + symbolPrefix + ".h", header)))
+      return 1;
   }
+  if (!reportJSON.empty()) {
+    std::string json;
+    llvm::raw_string_ostream os(json);
+    writeReportJSON(os, report);
+    if (failed(writeFile(reportJSON, json)))
+      return 1;
+  }
+  if (!quiet)
+    printSummary(llvm::outs(), report);
   if (runInputs.empty())
     return 0;
 
@@ -247,14 +284,8 @@ int main(int argc, char **argv) {
       runOnHost(*module, entrySymbol, *signature, inputs);
   if (!outputs)
     return fail(llvm::toString(outputs.takeError()));
-  for (auto [path, array] : llvm::zip(runOutputs, *outputs)) {
-    std::string error;
-    std::unique_ptr<llvm::ToolOutputFile> file =
-        openOutputFile(path, &error);
-    if (!file)
-      return fail(error);
-    file->os() << serializeNpy(array);
-    file->keep();
-  }
+  for (auto [path, array] : llvm::zip(runOutputs, *outputs))
+    if (failed(writeFile(path, serializeNpy(array))))
+      return 1;
   return 0;
 }

@@ -1,0 +1,69 @@
+//===- Report.h - Where the bytes and the work of a model go ----*- C++ -*-===//
+//
+// Part of the Morsel project.
+//
+//===----------------------------------------------------------------------===//
+//
+// The compile report: arena, weight and code bytes, MACs and a per-operator
+// breakdown, printed as a short summary and written as JSON
+// (--report-json) with the keys arena_bytes, weights_bytes, code_bytes, macs
+// and ops.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MORSEL_DRIVER_REPORT_H
+#define MORSEL_DRIVER_REPORT_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace morsel {
+
+/// One nn operator of the compiled model.
+struct OpReport {
+  std::string name;
+  std::vector<std::string> inputTypes;
+  std::string outputType;
+  int64_t macs = 0;
+  int64_t bytesIn = 0;
+  int64_t bytesOut = 0;
+  int64_t weightBytes = 0;
+};
+
+/// What a compiled model needs, and what it does per inference.
+struct CompileReport {
+  std::string model;
+  std::string target;
+  int64_t arenaBytes = 0;
+  /// Bytes of every nn.constant (weights, biases, tables).
+  int64_t weightsBytes = 0;
+  /// Executable bytes of the object file, once one is emitted.
+  std::optional<int64_t> codeBytes;
+  /// Read-only data bytes of the object file, once one is emitted.
+  std::optional<int64_t> rodataBytes;
+  int64_t macs = 0;
+  std::vector<OpReport> ops;
+};
+
+/// Fills the operator breakdown, MACs and weight bytes of `report` from
+/// `function`, in the nn dialect.
+void collectOperators(mlir::func::FuncOp function, CompileReport &report);
+
+/// Measures the code and read-only data sections of an object file.
+llvm::Error measureObject(llvm::StringRef objectBytes, CompileReport &report);
+
+/// Prints a few lines for a person.
+void printSummary(llvm::raw_ostream &os, const CompileReport &report);
+
+/// Writes the report as JSON.
+void writeReportJSON(llvm::raw_ostream &os, const CompileReport &report);
+
+} // namespace morsel
+
+#endif // MORSEL_DRIVER_REPORT_H

@@ -1,0 +1,122 @@
+//===- Report.cpp - Where the bytes and the work of a model go ------------===//
+//
+// Part of the Morsel project.
+//
+//===----------------------------------------------------------------------===//
+
+#include "morsel/Driver/Report.h"
+#include "morsel/Dialect/NN/Analysis/OpCost.h"
+#include "morsel/Dialect/NN/IR/NNOps.h"
+
+#include "llvm/Object/ObjectFile.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
+using namespace mlir;
+using namespace morsel;
+
+/// Prints `type` as MLIR does.
+static std::string printType(Type type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  type.print(os);
+  return text;
+}
+
+void morsel::collectOperators(func::FuncOp function, CompileReport &report) {
+  function.walk([&](Operation *op) {
+    if (!isa<nn::NNDialect>(op->getDialect()))
+      return;
+    nn::OpCost cost = nn::getOpCost(op);
+    if (isa<nn::ConstantOp>(op)) {
+      report.weightsBytes += cost.bytesOut;
+      return;
+    }
+    OpReport entry;
+    entry.name = op->getName().getStringRef().str();
+    for (Type type : op->getOperandTypes())
+      entry.inputTypes.push_back(printType(type));
+    entry.outputType = printType(op->getResult(0).getType());
+    entry.macs = cost.macs;
+    entry.bytesIn = cost.activationBytesIn;
+    entry.bytesOut = cost.bytesOut;
+    entry.weightBytes = cost.weightBytes;
+    report.macs += cost.macs;
+    report.ops.push_back(std::move(entry));
+  });
+}
+
+llvm::Error morsel::measureObject(llvm::StringRef objectBytes,
+                                  CompileReport &report) {
+  auto object = llvm::object::ObjectFile::createObjectFile(
+      llvm::MemoryBufferRef(objectBytes, "model.o"));
+  if (!object)
+    return object.takeError();
+  int64_t code = 0, rodata = 0;
+  for (const llvm::object::SectionRef &section : (*object)->sections()) {
+    if (section.isText())
+      code += section.getSize();
+    else if (section.isData() && !section.isBSS()) {
+      llvm::Expected<llvm::StringRef> name = section.getName();
+      if (name && name->starts_with(".rodata"))
+        rodata += section.getSize();
+      else if (!name)
+        llvm::consumeError(name.takeError());
+    }
+  }
+  report.codeBytes = code;
+  report.rodataBytes = rodata;
+  return llvm::Error::success();
+}
+
+/// Formats a byte count for a person: "1234 B (1.2 KiB)".
+static std::string formatBytes(int64_t bytes) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << bytes << " B";
+  if (bytes >= 1024)
+    os << llvm::format(" (%.1f KiB)", bytes / 1024.0);
+  return text;
+}
+
+void morsel::printSummary(llvm::raw_ostream &os, const CompileReport &report) {
+  os << report.model << " for " << report.target << ":\n"
+     << "  arena (SRAM)  " << formatBytes(report.arenaBytes) << "\n"
+     << "  weights       " << formatBytes(report.weightsBytes) << "\n";
+  if (report.codeBytes)
+    os << "  code          " << formatBytes(*report.codeBytes) << "\n"
+       << "  rodata        " << formatBytes(*report.rodataBytes) << "\n";
+  os << "  MACs          " << report.macs << "\n"
+     << "  operators     " << report.ops.size() << "\n";
+}
+
+void morsel::writeReportJSON(llvm::raw_ostream &os,
+                             const CompileReport &report) {
+  llvm::json::Array ops;
+  for (const OpReport &op : report.ops) {
+    llvm::json::Array inputs;
+    for (const std::string &type : op.inputTypes)
+      inputs.push_back(type);
+    ops.push_back(llvm::json::Object{{"op", op.name},
+                                     {"inputs", std::move(inputs)},
+                                     {"output", op.outputType},
+                                     {"macs", op.macs},
+                                     {"bytes_in", op.bytesIn},
+                                     {"bytes_out", op.bytesOut},
+                                     {"weight_bytes", op.weightBytes}});
+  }
+  llvm::json::Object root{{"model", report.model},
+                          {"target", report.target},
+                          {"arena_bytes", report.arenaBytes},
+                          {"weights_bytes", report.weightsBytes},
+                          {"macs", report.macs},
+                          {"ops", std::move(ops)}};
+  if (report.codeBytes) {
+    root["code_bytes"] = *report.codeBytes;
+    root["rodata_bytes"] = *report.rodataBytes;
+  } else {
+    root["code_bytes"] = nullptr;
+  }
+  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
+}
