@@ -51,6 +51,7 @@ void morsel::buildNNToBuffersPipeline(OpPassManager &pm) {
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createPlaceBuffersInArena());
+  pm.addPass(createExpandStridedCopies());
 }
 
 void morsel::buildBuffersToLLVMPipeline(OpPassManager &pm,

@@ -42,4 +42,17 @@ def PlaceBuffersInArena : Pass<"morsel-place-buffers-in-arena", "mlir::ModuleOp"
                            "mlir::memref::MemRefDialect"];
 }
 
+def ExpandStridedCopies : Pass<"morsel-expand-strided-copies", "mlir::ModuleOp"> {
+  let summary = "Rewrite copies of strided views into linalg.copy loops";
+  let description = [{
+    Bufferization copies into and out of views (the windows of tensor.pad,
+    the slots of tensor.concat). The LLVM lowering turns a `memref.copy`
+    between contiguous buffers into `llvm.memcpy`, but any other copy into a
+    call of MLIR's C runner library (`memrefCopy`), which a microcontroller
+    firmware does not have. This pass rewrites exactly those copies into
+    `linalg.copy`, which becomes plain loops; contiguous copies stay.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
 #endif // MORSEL_TRANSFORMS_PASSES_TD
