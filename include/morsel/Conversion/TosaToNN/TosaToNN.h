@@ -11,7 +11,11 @@
 
 namespace morsel {
 
-/// Adds the patterns that rewrite TOSA operators into nn operators.
+/// Adds the patterns that rewrite TOSA operators into nn operators. Element
+/// types carry over unchanged (f32, or the frontend's quantized types), so
+/// the patterns need no type converter; they are meant for the greedy driver,
+/// and an operator a pattern rejects stays TOSA (convert-tosa-to-nn then
+/// reports it with the pattern's reason).
 void populateTosaToNNConversionPatterns(mlir::RewritePatternSet &patterns);
 
 } // namespace morsel
