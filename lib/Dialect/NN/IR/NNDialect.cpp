@@ -23,7 +23,16 @@ Operation *NNDialect::materializeConstant(OpBuilder &builder, Attribute value,
                                           Type type, Location loc) {
   auto elements = dyn_cast<ElementsAttr>(value);
   auto tensorType = dyn_cast<RankedTensorType>(type);
-  if (!elements || !tensorType || elements.getType() != tensorType)
+  if (!elements || !tensorType)
+    return nullptr;
+  // The value is either of the result type, or, for a quantized result, of
+  // the same shape with the storage type.
+  Type expected = tensorType.getElementType();
+  if (auto quantized = dyn_cast<quant::QuantizedType>(expected))
+    expected = quantized.getStorageType();
+  auto valueType = dyn_cast<RankedTensorType>(elements.getType());
+  if (!valueType || valueType.getShape() != tensorType.getShape() ||
+      valueType.getElementType() != expected)
     return nullptr;
   return ConstantOp::create(builder, loc, tensorType, elements);
 }

@@ -9,10 +9,13 @@
 #include "morsel/Support/ShapeUtils.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <cmath>
+#include <cstring>
 
 using namespace mlir;
 using namespace morsel;
@@ -133,11 +136,10 @@ LogicalResult ConstantOp::verify() {
 }
 
 OpFoldResult ConstantOp::fold(FoldAdaptor) {
-  // Only a value whose type is the result type stands for the result as an
-  // attribute; quantized constants keep their op.
-  if (getValue().getType() == getType())
-    return getValue();
-  return {};
+  // A ConstantLike op must always fold to its value. For quantized results
+  // the value holds the stored integers (as tosa.const does); the dialect's
+  // materializer rebuilds the op from such a value.
+  return getValue();
 }
 
 //===----------------------------------------------------------------------===//
@@ -399,11 +401,156 @@ LogicalResult TransposeOp::inferReturnTypes(
   return success();
 }
 
-OpFoldResult TransposeOp::fold(FoldAdaptor) {
-  for (auto [index, dim] : llvm::enumerate(getPerm()))
+/// Returns true if `perm` maps every dimension to itself.
+static bool isIdentityPermutation(ArrayRef<int64_t> perm) {
+  for (auto [index, dim] : llvm::enumerate(perm))
     if (static_cast<int64_t>(index) != dim)
-      return {};
-  return getInput();
+      return false;
+  return true;
+}
+
+RankedTensorType TransposeOp::getPermutedType(RankedTensorType type,
+                                              ArrayRef<int64_t> perm) {
+  SmallVector<int64_t> shape;
+  for (int64_t dim : perm)
+    shape.push_back(type.getDimSize(dim));
+  Type elementType = type.getElementType();
+  if (auto perAxis =
+          dyn_cast<quant::UniformQuantizedPerAxisType>(elementType)) {
+    const auto *axis = llvm::find(perm, perAxis.getQuantizedDimension());
+    elementType = quant::UniformQuantizedPerAxisType::get(
+        perAxis.getFlags(), perAxis.getStorageType(),
+        perAxis.getExpressedType(), perAxis.getScales(),
+        perAxis.getZeroPoints(), std::distance(perm.begin(), axis),
+        perAxis.getStorageTypeMin(), perAxis.getStorageTypeMax());
+  }
+  return RankedTensorType::get(shape, elementType);
+}
+
+/// Returns the raw bytes of dense or blob-backed elements, or std::nullopt.
+static std::optional<ArrayRef<char>> getRawElementData(ElementsAttr value) {
+  if (auto dense = dyn_cast<DenseElementsAttr>(value))
+    return dense.getRawData();
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value))
+    if (AsmResourceBlob *blob = resource.getRawHandle().getBlob())
+      return blob->getData();
+  return std::nullopt;
+}
+
+DenseElementsAttr TransposeOp::permuteElements(ElementsAttr value,
+                                               ArrayRef<int64_t> shape,
+                                               ArrayRef<int64_t> perm) {
+  Type elementType = value.getElementType();
+  SmallVector<int64_t> outShape;
+  for (int64_t dim : perm)
+    outShape.push_back(shape[dim]);
+  auto outType = RankedTensorType::get(outShape, elementType);
+  std::optional<ArrayRef<char>> raw = getRawElementData(value);
+  if (!raw || !elementType.isIntOrFloat() ||
+      elementType.getIntOrFloatBitWidth() % 8 != 0)
+    return {};
+  unsigned bits = elementType.getIntOrFloatBitWidth();
+  if (value.isSplat())
+    return DenseElementsAttr::getFromRawBuffer(outType, *raw);
+  size_t width = bits / 8;
+  int64_t count = outType.getNumElements();
+  if (static_cast<int64_t>(raw->size()) != count * static_cast<int64_t>(width))
+    return {};
+  // Input stride of each output dimension, then an odometer over the output.
+  int64_t rank = shape.size();
+  SmallVector<int64_t> inStrides(rank, 1), step(rank);
+  for (int64_t d = rank - 2; d >= 0; --d)
+    inStrides[d] = inStrides[d + 1] * shape[d + 1];
+  for (int64_t k = 0; k < rank; ++k)
+    step[k] = inStrides[perm[k]];
+  std::vector<char> out(raw->size());
+  SmallVector<int64_t> index(rank, 0);
+  int64_t source = 0;
+  for (int64_t i = 0; i < count; ++i) {
+    std::memcpy(&out[i * width], &(*raw)[source * width], width);
+    for (int64_t k = rank - 1; k >= 0; --k) {
+      if (++index[k] < outShape[k]) {
+        source += step[k];
+        break;
+      }
+      source -= step[k] * (outShape[k] - 1);
+      index[k] = 0;
+    }
+  }
+  return DenseElementsAttr::getFromRawBuffer(outType, out);
+}
+
+OpFoldResult TransposeOp::fold(FoldAdaptor) {
+  ArrayRef<int64_t> perm = getPerm();
+  if (isIdentityPermutation(perm))
+    return getInput();
+  // transpose(transpose(x)) is one transpose of x, or x itself.
+  if (auto producer = getInput().getDefiningOp<TransposeOp>()) {
+    SmallVector<int64_t> composed;
+    for (int64_t dim : perm)
+      composed.push_back(producer.getPerm()[dim]);
+    if (isIdentityPermutation(composed))
+      return producer.getInput();
+    getInputMutable().assign(producer.getInput());
+    setPerm(composed);
+    return getResult();
+  }
+  // An f32 constant that nothing else reads (or a splat) is permuted in place.
+  // The value is read from the op: quantized constants have no attribute
+  // form, so the fold adaptor does not describe them reliably.
+  auto constant = getInput().getDefiningOp<ConstantOp>();
+  if (!constant || constant.getValue().getType() != getInput().getType() ||
+      !(constant.getValue().isSplat() || getInput().hasOneUse()))
+    return {};
+  return permuteElements(constant.getValue(), getInput().getType().getShape(),
+                         perm);
+}
+
+namespace {
+/// Folds a transpose of a constant, possibly seen through single-use
+/// dequantize/quantize/requantize ops, into a permuted constant.
+struct FoldTransposeOfConstant : OpRewritePattern<TransposeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(TransposeOp op,
+                                PatternRewriter &rewriter) const override {
+    SmallVector<Operation *> chain;
+    Value value = op.getInput();
+    while (Operation *def = value.getDefiningOp()) {
+      if (!isa<DequantizeOp, QuantizeOp, RequantizeOp>(def))
+        break;
+      if (!value.hasOneUse())
+        return failure();
+      chain.push_back(def);
+      value = def->getOperand(0);
+    }
+    auto constant = value.getDefiningOp<ConstantOp>();
+    if (!constant || !(value.hasOneUse() || constant.getValue().isSplat()))
+      return failure();
+    ArrayRef<int64_t> perm = op.getPerm();
+    DenseElementsAttr data = TransposeOp::permuteElements(
+        constant.getValue(), constant.getType().getShape(), perm);
+    if (!data)
+      return failure();
+    Value result = ConstantOp::create(
+        rewriter, constant.getLoc(),
+        TransposeOp::getPermutedType(constant.getType(), perm), data);
+    for (Operation *def : llvm::reverse(chain)) {
+      auto type = cast<RankedTensorType>(def->getResult(0).getType());
+      OperationState state(def->getLoc(), def->getName(), result,
+                           TransposeOp::getPermutedType(type, perm),
+                           def->getAttrs());
+      result = rewriter.create(state)->getResult(0);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+} // namespace
+
+void TransposeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<FoldTransposeOfConstant>(context);
 }
 
 LogicalResult ConcatOp::inferReturnTypes(

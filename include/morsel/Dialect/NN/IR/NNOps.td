@@ -335,6 +335,12 @@ def NN_TransposeOp : NN_DataMovementOp<"transpose", [InferTypeOpAdaptor]> {
     output dimension `k` is input dimension `perm[k]`. The result type is
     inferred. The 5-D transpose of a channel shuffle is expressible.
 
+    Canonicalization removes identity permutations, composes consecutive
+    transposes into one, and folds a transpose of an `nn.constant` into the
+    constant when no other user needs the original (also through a chain of
+    `nn.dequantize`, `nn.quantize` and `nn.requantize`, whose per-axis
+    quantized dimensions follow the permutation).
+
     ```mlir
     %y = nn.transpose %x perm = [0, 3, 1, 2]
          : tensor<1x4x4x8xf32> -> tensor<1x8x4x4xf32>
@@ -345,6 +351,23 @@ def NN_TransposeOp : NN_DataMovementOp<"transpose", [InferTypeOpAdaptor]> {
     $input `perm` `=` $perm attr-dict `:` type($input) `->` type($output)
   }];
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
+  let extraClassDeclaration = [{
+    /// Returns `type` with its dimensions permuted by `perm` (dimension `k`
+    /// of the result is dimension `perm[k]` of `type`) and, for a per-axis
+    /// quantized element type, the quantized dimension moved with them.
+    static ::mlir::RankedTensorType
+    getPermutedType(::mlir::RankedTensorType type,
+                    ::llvm::ArrayRef<int64_t> perm);
+
+    /// Returns the elements of `value`, read in row-major order as a tensor
+    /// of shape `shape`, permuted by `perm`; the result has the permuted
+    /// shape and the element type of `value`. Returns null when the data is
+    /// not available as whole bytes per element.
+    static ::mlir::DenseElementsAttr
+    permuteElements(::mlir::ElementsAttr value, ::llvm::ArrayRef<int64_t> shape,
+                    ::llvm::ArrayRef<int64_t> perm);
+  }];
 }
 
 def NN_ConcatOp : NN_DataMovementOp<"concat", [InferTypeOpAdaptor]> {

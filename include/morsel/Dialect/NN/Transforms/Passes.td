@@ -44,12 +44,46 @@ def NNOptimizeLayout : Pass<"nn-optimize-layout", "mlir::ModuleOp"> {
   let description = [{
     Importers translate NCHW models literally: every NHWC operator (conv2d,
     pooling) is wrapped in nn.transpose ops to and from NCHW. This pass
-    folds transposes of constants into the constants, composes and cancels
-    consecutive transposes, moves transposes through layout-agnostic
-    operators (element-wise, quantization, clamp, pad, concat, mean, slice,
-    softmax, with their axes and broadcast constants remapped) and turns a
-    transpose that only moves unit dimensions into a reshape, so that a
-    model keeps NHWC from its first operator to its last.
+    sinks each transpose below the layout-agnostic operators that follow it
+    until it meets the inverse transpose of the next NHWC operator and
+    cancels, so that the model runs in NHWC from its first operator to its
+    last and keeps its NCHW signature through one transpose per function
+    input and output.
+
+    * Consecutive transposes compose (inverse pairs cancel); a transpose of
+      an `nn.constant`, also behind dequantize/quantize/requantize, folds
+      into the constant, per-axis quantized dimensions following the
+      permutation (the OIHW weights of QDQ models).
+    * Transposes sink below clamp, the unary element-wise operators and the
+      quantization operators; below add/mul when the other operand carries
+      the same transpose, is a constant (expanded to full rank and permuted
+      at compile time) or is a smaller broadcast value or a function
+      argument (transposed back); below pad, slice, concat, softmax and mean
+      with their attributes remapped (mean without `keep_dims` keeps the
+      order of the remaining dimensions); and below a reshape that splits or
+      merges dimensions, such as the reshapes of a channel shuffle.
+    * At a function input, a transpose moves above the element-wise chain
+      that reads the argument (e.g. a QDQ pair), so the chain runs in NHWC.
+    * A transpose that only moves unit dimensions becomes an `nn.reshape`.
+
+    Transposes stay where moving them would not remove one: below an
+    operator the patterns do not know, when their value also has users that
+    cannot take them, next to a full-size operand computed in NCHW, or
+    before a flatten of NCHW feature maps larger than 1x1. Only data moves;
+    numerics do not change.
+
+    ```mlir
+    %t = nn.transpose %y perm = [0, 3, 1, 2]
+         : tensor<1x8x8x16xf32> -> tensor<1x16x8x8xf32>
+    %b = nn.add %t, %bias : (tensor<1x16x8x8xf32>, tensor<16x1x1xf32>)
+         -> tensor<1x16x8x8xf32>
+    %r = nn.clamp %b min = 0.0 max = 6.0 : tensor<1x16x8x8xf32>
+    %u = nn.transpose %r perm = [0, 2, 3, 1]
+         : tensor<1x16x8x8xf32> -> tensor<1x8x8x16xf32>
+    ```
+
+    becomes an `nn.add` of `%y` and a `tensor<1x1x1x16xf32>` constant
+    followed by the clamp, with no transpose.
   }];
   let dependentDialects = ["morsel::nn::NNDialect"];
 }
