@@ -2,7 +2,8 @@
 # Installs what Morsel needs to build and test on Debian 12 (bookworm):
 # LLVM/MLIR 22 from bookworm-security, clang-22, lld, ninja, ccache, gtest,
 # libonnx and protobuf for the importer, and Debian's Python packages that
-# generate test models and reference outputs (torch, torchvision, onnx, numpy).
+# generate test models and reference outputs (torch, torchvision, onnx, numpy),
+# and QEMU with the Arm bare-metal GCC/newlib that run models on Cortex-M.
 # Does nothing when everything is already installed.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ packages=(
   cmake ninja-build ccache libgtest-dev
   libonnx-dev libprotobuf-dev protobuf-compiler
   python3-torch python3-torchvision python3-onnx python3-numpy
+  qemu-system-arm gcc-arm-none-eabi libnewlib-arm-none-eabi
 )
 
 missing=()

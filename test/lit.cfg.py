@@ -76,3 +76,19 @@ zoo_dir = os.environ.get("MORSEL_ZOO_DIR", "")
 if zoo_dir and os.path.isfile(os.path.join(zoo_dir, "manifest.json")):
     config.available_features.add("zoo")
     config.substitutions.append(("%zoo", zoo_dir))
+
+# Running Cortex-M code: QEMU and the Arm bare-metal GCC (runtime/), and the
+# instruction-count plugin built into the lib dir.
+import shutil
+
+if shutil.which("qemu-system-arm"):
+    config.available_features.add("qemu-arm")
+if shutil.which("arm-none-eabi-gcc"):
+    config.available_features.add("arm-gcc")
+config.substitutions.append(
+    ("%runtime", os.path.join(config.morsel_src_root, "runtime"))
+)
+config.substitutions.append(
+    ("%qemu_insn_count",
+     os.path.join(config.morsel_lib_dir, "qemu-insn-count.so"))
+)
