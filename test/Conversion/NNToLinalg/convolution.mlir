@@ -1,0 +1,170 @@
+// RUN: morsel-opt %s --convert-nn-to-linalg --split-input-file | FileCheck %s
+
+// A float convolution pads with 0.0 (asymmetrically), starts from the bias
+// and reduces over (kh, kw, ic) with strides and dilations in the input map.
+
+// CHECK-DAG: #[[$BIAS:.+]] = affine_map<(d0, d1, d2, d3) -> (d3)>
+// CHECK-DAG: #[[$IN:.+]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 * 2 + d4 * 2, d2 + d5, d6)>
+// CHECK-DAG: #[[$FILTER:.+]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d3, d4, d5, d6)>
+// CHECK-DAG: #[[$OUT:.+]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @conv_f32(
+// CHECK-SAME: %[[X:.+]]: tensor<1x8x8x3xf32>, %[[W:.+]]: tensor<4x3x2x3xf32>, %[[B:.+]]: tensor<4xf32>) -> tensor<1x3x8x4xf32>
+// CHECK: %[[ZERO:.+]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[PADDED:.+]] = tensor.pad %[[X]] low[0, 1, 0, 0] high[0, 0, 1, 0]
+// CHECK: tensor.yield %[[ZERO]] : f32
+// CHECK: %[[INIT:.+]] = linalg.generic {indexing_maps = [#[[$BIAS]], {{.+}}]{{.*}} ins(%[[B]] : tensor<4xf32>)
+// CHECK: %[[ACC:.+]] = linalg.generic {indexing_maps = [#[[$IN]], #[[$FILTER]], #[[$OUT]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%[[PADDED]], %[[W]] : {{.+}}) outs(%[[INIT]] : tensor<1x3x8x4xf32>)
+// CHECK: arith.mulf
+// CHECK: arith.addf
+// CHECK: return %[[ACC]]
+func.func @conv_f32(%x: tensor<1x8x8x3xf32>, %w: tensor<4x3x2x3xf32>,
+                    %b: tensor<4xf32>) -> tensor<1x3x8x4xf32> {
+  %y = nn.conv2d %x, %w, %b strides = [2, 1] pad = [1, 0, 0, 1]
+         dilations = [2, 1] groups = 1
+       : (tensor<1x8x8x3xf32>, tensor<4x3x2x3xf32>, tensor<4xf32>)
+      -> tensor<1x3x8x4xf32>
+  return %y : tensor<1x3x8x4xf32>
+}
+
+// -----
+
+// A depthwise convolution (groups = C_in, channel multiplier 2) reads input
+// channel oc floordiv 2; without a bias the accumulator starts at zero.
+
+// CHECK-DAG: #[[$IN:.+]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 + d4, d2 + d5, d3 floordiv 2 + d6)>
+// CHECK-LABEL: func.func @depthwise_f32(
+// CHECK: %[[FILL:.+]] = linalg.fill
+// CHECK: linalg.generic {indexing_maps = [#[[$IN]], {{.+}}]{{.*}} outs(%[[FILL]] :
+func.func @depthwise_f32(%x: tensor<1x4x4x3xf32>, %w: tensor<6x3x3x1xf32>)
+    -> tensor<1x2x2x6xf32> {
+  %y = nn.conv2d %x, %w strides = [1, 1] pad = [0, 0, 0, 0]
+         dilations = [1, 1] groups = 3
+       : (tensor<1x4x4x3xf32>, tensor<6x3x3x1xf32>) -> tensor<1x2x2x6xf32>
+  return %y : tensor<1x2x2x6xf32>
+}
+
+// -----
+
+// A grouped convolution: group g of output channel oc is oc floordiv 3 and
+// reads input channels [2g, 2g + 2).
+
+// CHECK-DAG: #[[$IN:.+]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 + d4, d2 + d5, (d3 floordiv 3) * 2 + d6)>
+// CHECK-LABEL: func.func @grouped_f32(
+// CHECK: linalg.generic {indexing_maps = [#[[$IN]],
+func.func @grouped_f32(%x: tensor<1x3x3x4xf32>, %w: tensor<6x1x1x2xf32>)
+    -> tensor<1x3x3x6xf32> {
+  %y = nn.conv2d %x, %w strides = [1, 1] pad = [0, 0, 0, 0]
+         dilations = [1, 1] groups = 2
+       : (tensor<1x3x3x4xf32>, tensor<6x1x1x2xf32>) -> tensor<1x3x3x6xf32>
+  return %y : tensor<1x3x3x6xf32>
+}
+
+// -----
+
+// Quantized: the input is padded with its zero point (-3), the i32
+// accumulator starts at the bias, and per-channel multipliers, left and
+// right shifts enter the requantization as constant tensors.
+
+!qi = !quant.uniform<i8:f32, 0.05:-3>
+!qo = !quant.uniform<i8:f32, 0.1:5>
+!qw = !quant.uniform<i8:f32:0, {0.02, 0.03}>
+!qb = !quant.uniform<i32:f32:0, {0.001, 0.0015}>
+
+// CHECK-LABEL: func.func @conv_i8_per_channel(
+// CHECK-SAME: %[[X:.+]]: tensor<1x5x5x2xi8>) -> tensor<1x3x3x2xi8>
+// CHECK-DAG: %[[W:.+]] = arith.constant dense<1> : tensor<2x3x3x1xi8>
+// CHECK-DAG: %[[B:.+]] = arith.constant dense<[10, -20]> : tensor<2xi32>
+// CHECK-DAG: %[[ZP:.+]] = arith.constant -3 : i8
+// CHECK: %[[PADDED:.+]] = tensor.pad %[[X]] low[0, 1, 0, 0] high[0, 1, 2, 0]
+// CHECK: tensor.yield %[[ZP]] : i8
+// CHECK: %[[INIT:.+]] = linalg.generic {{.+}} ins(%[[B]] : tensor<2xi32>) outs({{.+}} : tensor<1x3x3x2xi32>)
+// CHECK: %[[ACC:.+]] = linalg.generic {{.+}} ins(%[[PADDED]], %[[W]] : tensor<1x7x7x2xi8>, tensor<2x3x3x1xi8>) outs(%[[INIT]] : tensor<1x3x3x2xi32>)
+// CHECK: ^bb0(%[[IN:.+]]: i8, %[[WV:.+]]: i8, %[[OUT:.+]]: i32):
+// CHECK: %[[XE:.+]] = arith.extsi %[[IN]] : i8 to i32
+// CHECK: %[[XC:.+]] = arith.subi %[[XE]], %{{.+}} : i32
+// CHECK: %[[WE:.+]] = arith.extsi %[[WV]] : i8 to i32
+// CHECK: %[[WC:.+]] = arith.subi %[[WE]], %{{.+}} : i32
+// CHECK: %[[P:.+]] = arith.muli %[[XC]], %[[WC]] : i32
+// CHECK: arith.addi %[[OUT]], %[[P]] : i32
+// CHECK: %[[MULT:.+]] = arith.constant dense<[1374389535, 2061584302]> : tensor<2xi32>
+// CHECK: %[[LEFT:.+]] = arith.constant dense<0> : tensor<2xi32>
+// CHECK: %[[RIGHT:.+]] = arith.constant dense<6> : tensor<2xi32>
+// CHECK: %[[Y:.+]] = linalg.generic {{.+}} ins(%[[ACC]], %[[MULT]], %[[LEFT]], %[[RIGHT]] : {{.+}}) outs(%{{.+}} : tensor<1x3x3x2xi8>)
+// CHECK: arith.shli
+// CHECK: arith.muli {{.+}} : i64
+// CHECK: arith.divsi {{.+}} : i64
+// CHECK: arith.shrsi
+// CHECK: arith.maxsi
+// CHECK: arith.minsi
+// CHECK: arith.trunci {{.+}} : i32 to i8
+// CHECK: return %[[Y]] : tensor<1x3x3x2xi8>
+func.func @conv_i8_per_channel(%x: tensor<1x5x5x2x!qi>) -> tensor<1x3x3x2x!qo> {
+  %w = nn.constant dense<1> : tensor<2x3x3x1xi8> -> tensor<2x3x3x1x!qw>
+  %b = nn.constant dense<[10, -20]> : tensor<2xi32> -> tensor<2x!qb>
+  %y = nn.conv2d %x, %w, %b strides = [2, 2] pad = [1, 1, 0, 2]
+         dilations = [1, 1] groups = 2
+       : (tensor<1x5x5x2x!qi>, tensor<2x3x3x1x!qw>, tensor<2x!qb>)
+      -> tensor<1x3x3x2x!qo>
+  return %y : tensor<1x3x3x2x!qo>
+}
+
+// -----
+
+// u8 activations and per-tensor weights: the input is zero-extended, the
+// weights sign-extended, and one multiplier is an arith.constant.
+
+!qu = !quant.uniform<u8:f32, 0.05:130>
+!qw = !quant.uniform<i8:f32, 0.02>
+!qo = !quant.uniform<u8:f32, 0.1:120>
+
+// CHECK-LABEL: func.func @conv_u8_per_tensor(
+// CHECK: linalg.generic
+// CHECK: arith.extui %{{.+}} : i8 to i32
+// CHECK: arith.extsi %{{.+}} : i8 to i32
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%{{[^,]+}} : tensor<1x1x1x2xi32>)
+// CHECK: arith.constant 1374389535 : i32
+// CHECK: arith.constant 0 : i32
+// CHECK: arith.constant 255 : i32
+// CHECK: arith.trunci {{.+}} : i32 to i8
+func.func @conv_u8_per_tensor(%x: tensor<1x3x3x1x!qu>, %w: tensor<2x3x3x1x!qw>)
+    -> tensor<1x1x1x2x!qo> {
+  %y = nn.conv2d %x, %w strides = [1, 1] pad = [0, 0, 0, 0]
+         dilations = [1, 1] groups = 1
+       : (tensor<1x3x3x1x!qu>, tensor<2x3x3x1x!qw>) -> tensor<1x1x1x2x!qo>
+  return %y : tensor<1x1x1x2x!qo>
+}
+
+// -----
+
+// CHECK-DAG: #[[$IN:.+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[$W:.+]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-DAG: #[[$OUT:.+]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-LABEL: func.func @fully_connected_f32(
+// CHECK-SAME: %[[X:.+]]: tensor<2x8xf32>, %[[W:.+]]: tensor<3x8xf32>, %[[B:.+]]: tensor<3xf32>
+// CHECK: %[[INIT:.+]] = linalg.generic {{.+}} ins(%[[B]] : tensor<3xf32>)
+// CHECK: linalg.generic {indexing_maps = [#[[$IN]], #[[$W]], #[[$OUT]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[X]], %[[W]] : tensor<2x8xf32>, tensor<3x8xf32>) outs(%[[INIT]] : tensor<2x3xf32>)
+func.func @fully_connected_f32(%x: tensor<2x8xf32>, %w: tensor<3x8xf32>,
+                               %b: tensor<3xf32>) -> tensor<2x3xf32> {
+  %y = nn.fully_connected %x, %w, %b
+       : (tensor<2x8xf32>, tensor<3x8xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
+// -----
+
+!qi = !quant.uniform<i8:f32, 0.04:-7>
+!qw = !quant.uniform<i8:f32, 0.015>
+!qo = !quant.uniform<i8:f32, 0.1:2>
+
+// CHECK-LABEL: func.func @fully_connected_i8(
+// CHECK-SAME: %[[X:.+]]: tensor<1x4xi8>, %[[W:.+]]: tensor<2x4xi8>, %[[B:.+]]: tensor<2xi32>) -> tensor<1x2xi8>
+// CHECK: %[[INIT:.+]] = linalg.generic {{.+}} ins(%[[B]] : tensor<2xi32>)
+// CHECK: %[[ACC:.+]] = linalg.generic {{.+}} ins(%[[X]], %[[W]] : tensor<1x4xi8>, tensor<2x4xi8>) outs(%[[INIT]] : tensor<1x2xi32>)
+// CHECK: linalg.generic {{.+}} ins(%[[ACC]] : tensor<1x2xi32>) outs(%{{.+}} : tensor<1x2xi8>)
+func.func @fully_connected_i8(%x: tensor<1x4x!qi>, %w: tensor<2x4x!qw>,
+                              %b: tensor<2xi32>) -> tensor<1x2x!qo> {
+  %y = nn.fully_connected %x, %w, %b
+       : (tensor<1x4x!qi>, tensor<2x4x!qw>, tensor<2xi32>) -> tensor<1x2x!qo>
+  return %y : tensor<1x2x!qo>
+}
