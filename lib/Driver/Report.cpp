@@ -89,6 +89,16 @@ void morsel::printSummary(llvm::raw_ostream &os, const CompileReport &report) {
        << "  rodata        " << formatBytes(*report.rodataBytes) << "\n";
   os << "  MACs          " << report.macs << "\n"
      << "  operators     " << report.ops.size() << "\n";
+  if (report.linkedRamBytes)
+    os << "  ran in        " << formatBytes(*report.linkedRamBytes)
+       << " of RAM (stack + arena + outputs)\n";
+  if (report.instructions) {
+    os << "  instructions  " << *report.instructions;
+    if (report.macs)
+      os << llvm::format(" (%.2f per MAC)",
+                         double(*report.instructions) / report.macs);
+    os << "\n";
+  }
 }
 
 void morsel::writeReportJSON(llvm::raw_ostream &os,
@@ -112,6 +122,10 @@ void morsel::writeReportJSON(llvm::raw_ostream &os,
                           {"weights_bytes", report.weightsBytes},
                           {"macs", report.macs},
                           {"ops", std::move(ops)}};
+  if (report.linkedRamBytes)
+    root["linked_ram_bytes"] = *report.linkedRamBytes;
+  if (report.instructions)
+    root["instructions"] = *report.instructions;
   if (report.codeBytes) {
     root["code_bytes"] = *report.codeBytes;
     root["rodata_bytes"] = *report.rodataBytes;

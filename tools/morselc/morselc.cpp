@@ -14,6 +14,7 @@
 #include "morsel/Driver/HostRunner.h"
 #include "morsel/Driver/Model.h"
 #include "morsel/Driver/ModelHeader.h"
+#include "morsel/Driver/QemuRunner.h"
 #include "morsel/Driver/Report.h"
 #include "morsel/InitAll.h"
 #include "morsel/Pipelines/Pipelines.h"
@@ -92,6 +93,18 @@ static cl::opt<std::string>
                         "bytes, MACs, per-operator breakdown) as JSON"),
                cl::value_desc("file"), cl::cat(morselCategory));
 
+static cl::opt<bool> countInstructions(
+    "count-instructions", cl::init(false),
+    cl::desc("With --run on a Cortex-M target, count the instructions one "
+             "inference executes (QEMU plugin)"),
+    cl::cat(morselCategory));
+
+static cl::opt<int64_t>
+    stackBytes("stack-size", cl::init(4096),
+               cl::desc("Stack of the harness for --run on a Cortex-M target "
+                        "(bytes)"),
+               cl::value_desc("bytes"), cl::cat(morselCategory));
+
 static cl::opt<bool> quiet("quiet", cl::init(false),
                            cl::desc("Do not print the summary on stdout"),
                            cl::cat(morselCategory));
@@ -142,6 +155,14 @@ static LogicalResult writeFile(const std::string &path,
   return success();
 }
 
+/// Writes the outputs of --run to the --output files.
+static LogicalResult writeOutputs(llvm::ArrayRef<NpyArray> outputs) {
+  for (auto [path, array] : llvm::zip(runOutputs, outputs))
+    if (failed(writeFile(path, serializeNpy(array))))
+      return failure();
+  return success();
+}
+
 /// Prints `module` to stdout.
 static void printModule(ModuleOp module) {
   module.print(llvm::outs());
@@ -171,9 +192,10 @@ int main(int argc, char **argv) {
                 "starting with a digit)");
   if (runOutputs.size() && runInputs.empty())
     return fail("--output needs --run");
-  if (!runInputs.empty() && target->isMicrocontroller)
-    return fail("--run on " + targetName +
-                " (under QEMU) is not implemented yet; use --target host");
+  if (countInstructions && (!target->isMicrocontroller || runInputs.empty()))
+    return fail("--count-instructions needs --run on a Cortex-M target");
+  if (stackBytes < 256 || stackBytes % 16 != 0)
+    return fail("--stack-size must be a multiple of 16 of at least 256");
   if (emitKind == EmitKind::None && runInputs.empty() && outputDir.empty())
     return fail("nothing to do: give -o DIR, --run (with --output) or --emit");
 
@@ -252,7 +274,8 @@ int main(int argc, char **argv) {
 
   // The object is emitted in memory whenever it is written or measured.
   llvm::SmallString<0> object;
-  if (!outputDir.empty() || !reportJSON.empty() || !quiet) {
+  bool runsOnBoard = !runInputs.empty() && target->isMicrocontroller;
+  if (!outputDir.empty() || !reportJSON.empty() || !quiet || runsOnBoard) {
     llvm::raw_svector_ostream os(object);
     if (llvm::Error error = emitObjectFile(*module, *target, os))
       return fail(llvm::toString(std::move(error)));
@@ -268,6 +291,30 @@ int main(int argc, char **argv) {
         failed(writeFile(outputDir + "/" + symbolPrefix + ".h", header)))
       return 1;
   }
+  if (runsOnBoard) {
+    QemuRunOptions qemu;
+    qemu.target = targetName;
+    qemu.prefix = symbolPrefix;
+    qemu.runtimeDir = getDefaultRuntimeDir();
+    qemu.stackBytes = stackBytes;
+    if (countInstructions) {
+      llvm::SmallString<256> plugin(llvm::sys::path::parent_path(
+          llvm::sys::path::parent_path(llvm::sys::fs::getMainExecutable(
+              argv[0], reinterpret_cast<void *>(&fail)))));
+      llvm::sys::path::append(plugin, "lib", "qemu-insn-count.so");
+      qemu.instructionCounter = plugin.str().str();
+    }
+    std::string header =
+        writeModelHeader(*signature, symbolPrefix, modelPath, targetName);
+    llvm::Expected<QemuRunResult> run =
+        runOnQemu(object, header, *signature, inputs, qemu);
+    if (!run)
+      return fail(llvm::toString(run.takeError()));
+    report.linkedRamBytes = run->ramBytes;
+    report.instructions = run->instructions;
+    if (failed(writeOutputs(run->outputs)))
+      return 1;
+  }
   if (!reportJSON.empty()) {
     std::string json;
     llvm::raw_string_ostream os(json);
@@ -277,6 +324,8 @@ int main(int argc, char **argv) {
   }
   if (!quiet)
     printSummary(llvm::outs(), report);
+  if (target->isMicrocontroller)
+    return 0;
   if (runInputs.empty())
     return 0;
 
@@ -284,8 +333,7 @@ int main(int argc, char **argv) {
       runOnHost(*module, entrySymbol, *signature, inputs);
   if (!outputs)
     return fail(llvm::toString(outputs.takeError()));
-  for (auto [path, array] : llvm::zip(runOutputs, *outputs))
-    if (failed(writeFile(path, serializeNpy(array))))
-      return 1;
+  if (failed(writeOutputs(*outputs)))
+    return 1;
   return 0;
 }

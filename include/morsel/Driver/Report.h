@@ -49,6 +49,11 @@ struct CompileReport {
   std::optional<int64_t> rodataBytes;
   int64_t macs = 0;
   std::vector<OpReport> ops;
+  /// For a run on a board: the RAM the image was linked with (stack, arena
+  /// and outputs) and the instructions one inference executed in the
+  /// model's code, when counted.
+  std::optional<int64_t> linkedRamBytes;
+  std::optional<int64_t> instructions;
 };
 
 /// Fills the operator breakdown, MACs and weight bytes of `report` from
