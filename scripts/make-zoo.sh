@@ -6,7 +6,9 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-key=$(cat "$root/zoo/generate.py" "$root/zoo/onnx_ref.py" | sha256sum | cut -c1-16)
+args=(--keep-bn)
+key=$( (cat "$root/zoo/generate.py" "$root/zoo/onnx_ref.py"; echo "${args[*]}") |
+  sha256sum | cut -c1-16)
 cache="${MORSEL_ZOO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/morsel}"
 dir="$cache/zoo-$key"
 
@@ -15,7 +17,7 @@ if [ ! -f "$dir/manifest.json" ]; then
   rm -rf "$tmp"
   mkdir -p "$tmp"
   echo "make-zoo: generating the model zoo into $dir" >&2
-  /usr/bin/python3 "$root/zoo/generate.py" --out "$tmp" >&2
+  /usr/bin/python3 "$root/zoo/generate.py" --out "$tmp" "${args[@]}" >&2
   rm -rf "$dir"
   mv "$tmp" "$dir"
 fi
