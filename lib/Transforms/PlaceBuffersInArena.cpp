@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "morsel/Transforms/Passes.h"
+#include "morsel/Support/BufferPlacement.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -17,6 +18,7 @@ namespace morsel {
 } // namespace morsel
 
 using namespace mlir;
+using namespace morsel;
 
 /// Every buffer starts at a multiple of this many bytes.
 static constexpr int64_t kBufferAlignment = 16;
@@ -36,17 +38,52 @@ static std::optional<int64_t> getBufferBytes(MemRefType type) {
   return size;
 }
 
+/// Returns the steps during which the buffer `allocation` holds data: the
+/// first and last top-level operations of `body` that use it or any value
+/// derived from it (views, casts: every memref result of a user counts as an
+/// alias). A buffer that reaches a return lives to the end.
+static BufferLifetime getLifetime(Operation *allocation, Block &body,
+                                  const DenseMap<Operation *, int64_t> &steps,
+                                  int64_t size) {
+  auto stepOf = [&](Operation *op) {
+    while (op->getBlock() != &body)
+      op = op->getParentOp();
+    return steps.lookup(op);
+  };
+  BufferLifetime lifetime{size, stepOf(allocation), stepOf(allocation)};
+  bool first = true;
+  SmallVector<Value> aliases = {allocation->getResult(0)};
+  DenseSet<Value> seen(aliases.begin(), aliases.end());
+  while (!aliases.empty()) {
+    Value alias = aliases.pop_back_val();
+    for (Operation *user : alias.getUsers()) {
+      int64_t step = isa<func::ReturnOp>(user)
+                         ? static_cast<int64_t>(steps.size())
+                         : stepOf(user);
+      lifetime.firstUse = first ? step : std::min(lifetime.firstUse, step);
+      lifetime.lastUse = first ? step : std::max(lifetime.lastUse, step);
+      first = false;
+      for (Value result : user->getResults())
+        if (isa<BaseMemRefType>(result.getType()) && seen.insert(result).second)
+          aliases.push_back(result);
+    }
+  }
+  return lifetime;
+}
+
 /// Places the buffers of `function` in a new trailing arena argument.
-static LogicalResult placeBuffers(func::FuncOp function) {
+static LogicalResult placeBuffers(func::FuncOp function, StringRef plan) {
   SmallVector<Operation *> allocations;
   function.walk([&](Operation *op) {
     if (isa<memref::AllocOp, memref::AllocaOp>(op))
       allocations.push_back(op);
   });
 
-  // Naive placement: one slot per buffer, in program order.
-  SmallVector<int64_t> offsets;
-  int64_t arenaBytes = 0;
+  Block &body = function.getBody().front();
+  DenseMap<Operation *, int64_t> steps;
+  for (Operation &op : body)
+    steps[&op] = steps.size();
+  SmallVector<BufferLifetime> lifetimes;
   for (Operation *op : allocations) {
     auto type = cast<MemRefType>(op->getResult(0).getType());
     std::optional<int64_t> bytes = getBufferBytes(type);
@@ -54,9 +91,17 @@ static LogicalResult placeBuffers(func::FuncOp function) {
       return op->emitError("cannot place a buffer of type ")
              << type << " in the arena: it needs a static shape, an "
                         "identity layout and a sized element type";
-    offsets.push_back(arenaBytes);
-    arenaBytes += llvm::alignTo(*bytes, kBufferAlignment);
+    lifetimes.push_back(getLifetime(op, body, steps, *bytes));
   }
+  // Without one block there is no order of steps: no reuse then.
+  BufferPlacement placement =
+      plan == "naive" || !function.getBody().hasOneBlock()
+          ? placeNaive(lifetimes, kBufferAlignment)
+          : placeGreedyBySize(lifetimes, kBufferAlignment);
+  if (!isValidPlacement(lifetimes, placement))
+    return function.emitError("the arena placement overlaps live buffers");
+  ArrayRef<int64_t> offsets = placement.offsets;
+  int64_t arenaBytes = placement.arenaBytes;
 
   MLIRContext *context = function.getContext();
   auto arenaType = MemRefType::get({arenaBytes}, IntegerType::get(context, 8));
@@ -86,7 +131,14 @@ static LogicalResult placeBuffers(func::FuncOp function) {
 namespace {
 struct PlaceBuffersInArenaPass
     : public morsel::impl::PlaceBuffersInArenaBase<PlaceBuffersInArenaPass> {
+  using PlaceBuffersInArenaBase::PlaceBuffersInArenaBase;
+
   void runOnOperation() override {
+    if (plan != "tflm-greedy" && plan != "naive") {
+      getOperation().emitError("unknown arena plan '")
+          << plan << "' (expected tflm-greedy or naive)";
+      return signalPassFailure();
+    }
     for (auto function : getOperation().getOps<func::FuncOp>()) {
       if (function.isDeclaration())
         continue;
@@ -103,7 +155,7 @@ struct PlaceBuffersInArenaPass
         }
         continue;
       }
-      if (failed(placeBuffers(function)))
+      if (failed(placeBuffers(function, plan)))
         return signalPassFailure();
     }
   }

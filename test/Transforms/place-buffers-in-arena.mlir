@@ -1,13 +1,21 @@
-// RUN: morsel-opt %s --morsel-place-buffers-in-arena --split-input-file --verify-diagnostics | FileCheck %s
+// RUN: morsel-opt %s --morsel-place-buffers-in-arena="plan=naive" --split-input-file --verify-diagnostics | FileCheck %s --check-prefixes=CHECK,NAIVE
+// RUN: morsel-opt %s --morsel-place-buffers-in-arena --split-input-file --verify-diagnostics | FileCheck %s --check-prefixes=CHECK,GREEDY
+// RUN: not morsel-opt %s --morsel-place-buffers-in-arena="plan=best" --split-input-file 2>&1 | FileCheck %s --check-prefix=BADPLAN
+// BADPLAN: unknown arena plan 'best' (expected tflm-greedy or naive)
 
-// Each buffer gets its own 16-byte aligned slot; deallocations disappear.
+// naive: each buffer gets its own 16-byte aligned slot. tflm-greedy: the
+// unused buffer shares bytes with the other, whose lifetime it does not
+// overlap. Deallocations disappear.
 // CHECK-LABEL: func.func @two_buffers
-// CHECK-SAME: (%[[IN:.+]]: memref<5xf32>, %[[OUT:.+]]: memref<5xf32>, %[[ARENA:.+]]: memref<48xi8>)
-// CHECK-SAME: attributes {morsel.arena_bytes = 48 : i64}
+// NAIVE-SAME: (%[[IN:.+]]: memref<5xf32>, %[[OUT:.+]]: memref<5xf32>, %[[ARENA:.+]]: memref<48xi8>)
+// NAIVE-SAME: attributes {morsel.arena_bytes = 48 : i64}
+// GREEDY-SAME: (%[[IN:.+]]: memref<5xf32>, %[[OUT:.+]]: memref<5xf32>, %[[ARENA:.+]]: memref<32xi8>)
+// GREEDY-SAME: attributes {morsel.arena_bytes = 32 : i64}
 // CHECK: %[[C0:.+]] = arith.constant 0 : index
-// CHECK: %[[A:.+]] = memref.view %[[ARENA]][%[[C0]]][] : memref<48xi8> to memref<5xf32>
-// CHECK: %[[C32:.+]] = arith.constant 32 : index
-// CHECK: %[[B:.+]] = memref.view %[[ARENA]][%[[C32]]][] : memref<48xi8> to memref<3xi8>
+// CHECK: %[[A:.+]] = memref.view %[[ARENA]][%[[C0]]][]
+// NAIVE: %[[C32:.+]] = arith.constant 32 : index
+// NAIVE: %[[B:.+]] = memref.view %[[ARENA]][%[[C32]]][] : memref<48xi8> to memref<3xi8>
+// GREEDY: %[[B:.+]] = memref.view %[[ARENA]][%{{.+}}][] : memref<32xi8> to memref<3xi8>
 // CHECK: memref.copy %[[IN]], %[[A]]
 // CHECK: memref.copy %[[A]], %[[OUT]]
 // CHECK-NOT: memref.alloc
@@ -23,6 +31,42 @@ func.func @two_buffers(%in: memref<5xf32>, %out: memref<5xf32>) {
 
 // A function without buffers still takes an (empty) arena, so that every
 // entry point has the same calling convention.
+// A chain in -> a -> b -> c -> out: c reuses the bytes of a, dead by then.
+// CHECK-LABEL: func.func @chain
+// GREEDY-SAME: attributes {morsel.arena_bytes = 128 : i64}
+// NAIVE-SAME: attributes {morsel.arena_bytes = 192 : i64}
+// GREEDY: arith.constant 0 : index
+// GREEDY-NEXT: memref.view {{.*}} : memref<128xi8> to memref<16xf32>
+// GREEDY-NEXT: arith.constant 64 : index
+// GREEDY-NEXT: memref.view {{.*}} : memref<128xi8> to memref<16xf32>
+// GREEDY-NEXT: arith.constant 0 : index
+// GREEDY-NEXT: memref.view {{.*}} : memref<128xi8> to memref<16xf32>
+func.func @chain(%in: memref<16xf32>, %out: memref<16xf32>) {
+  %a = memref.alloc() : memref<16xf32>
+  %b = memref.alloc() : memref<16xf32>
+  %c = memref.alloc() : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  memref.copy %a, %b : memref<16xf32> to memref<16xf32>
+  memref.copy %b, %c : memref<16xf32> to memref<16xf32>
+  memref.copy %c, %out : memref<16xf32> to memref<16xf32>
+  return
+}
+
+// A view keeps its buffer alive: a is read through %v after b is written,
+// so b must not take a's bytes.
+// CHECK-LABEL: func.func @alias
+// GREEDY-SAME: attributes {morsel.arena_bytes = 128 : i64}
+func.func @alias(%in: memref<16xf32>, %out: memref<4xf32>, %out2: memref<16xf32>) {
+  %a = memref.alloc() : memref<16xf32>
+  %b = memref.alloc() : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  %v = memref.subview %a[4] [4] [1] : memref<16xf32> to memref<4xf32, strided<[1], offset: 4>>
+  memref.copy %in, %b : memref<16xf32> to memref<16xf32>
+  memref.copy %v, %out : memref<4xf32, strided<[1], offset: 4>> to memref<4xf32>
+  memref.copy %b, %out2 : memref<16xf32> to memref<16xf32>
+  return
+}
+
 // CHECK-LABEL: func.func @no_buffers
 // CHECK-SAME: (%{{.+}}: memref<4xf32>, %{{.+}}: memref<0xi8>)
 // CHECK-SAME: attributes {morsel.arena_bytes = 0 : i64}

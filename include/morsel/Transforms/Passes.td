@@ -19,8 +19,11 @@ def PlaceBuffersInArena : Pass<"morsel-place-buffers-in-arena", "mlir::ModuleOp"
     bytes. The function receives the attribute `morsel.arena_bytes`, the
     arena size it needs, which the driver writes into model.h.
 
-    Placement today is `naive` (every buffer at its own offset, no reuse);
-    the memory planners replace it.
+    `plan` chooses the placement: `tflm-greedy` (default) is TensorFlow Lite
+    Micro's GreedyMemoryPlanner over the buffers' lifetimes (a buffer lives
+    from the first to the last top-level operation that uses it or any view
+    of it; overlapping lifetimes never share bytes); `naive` gives every
+    buffer its own slot.
 
     ```mlir
     func.func @f(%in: memref<4xf32>, %out: memref<4xf32>) {
@@ -38,6 +41,10 @@ def PlaceBuffersInArena : Pass<"morsel-place-buffers-in-arena", "mlir::ModuleOp"
     }
     ```
   }];
+  let options = [
+    Option<"plan", "plan", "std::string", /*default=*/"\"tflm-greedy\"",
+           "How buffers share the arena: tflm-greedy or naive">,
+  ];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::memref::MemRefDialect"];
 }
