@@ -38,6 +38,7 @@ void morsel::buildNNOptimizationPipeline(OpPassManager &pm) {
 
 void morsel::buildNNToBuffersPipeline(OpPassManager &pm) {
   pm.addPass(createConvertNNToLinalg());
+  pm.addPass(createApproximateMath());
   pm.addPass(createCanonicalizerPass());
 
   bufferization::OneShotBufferizePassOptions bufferize;

@@ -62,4 +62,21 @@ def ExpandStridedCopies : Pass<"morsel-expand-strided-copies", "mlir::ModuleOp">
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def ApproximateMath : Pass<"morsel-approximate-math", "mlir::ModuleOp"> {
+  let summary = "Replace calls of the math library by polynomial arithmetic";
+  let description = [{
+    Float models use `math.exp` (softmax, sigmoid) and the like, which the
+    LLVM lowering turns into calls of libm (`expf`). A firmware should not
+    need libm, and two libms need not agree bit for bit. This pass rewrites
+    every math operation that MLIR can approximate into polynomial
+    arithmetic (accurate to about one ulp in f32) and expands the resulting
+    `math.fma` into a multiply and an add and `math.floor` into an integer
+    truncation with a correction, so that CPUs without an FMA, a rounding
+    instruction or an FPU call nothing either.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::math::MathDialect",
+                           "mlir::vector::VectorDialect"];
+}
+
 #endif // MORSEL_TRANSFORMS_PASSES_TD
