@@ -7,6 +7,7 @@
 #include "morsel/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -65,6 +66,9 @@ struct ApproximateMathPass
     populateMathPolynomialApproximationPatterns(
         patterns, [](StringRef) { return true; });
     math::populateExpansionPatterns(patterns, {"fma"});
+    // maximumf/minimumf become llvm.maximum/minimum, which CPUs without an
+    // FPU implement as calls of C23's fmaximumf: compare and select instead.
+    arith::populateArithExpandOpsPatterns(patterns);
     patterns.add<ExpandFloor>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();

@@ -30,3 +30,13 @@ func.func @floor(%x: f32) -> f32 {
   %y = math.floor %x : f32
   return %y : f32
 }
+
+// maximumf: compare and select, NaN propagated.
+// CHECK-LABEL: func.func @maximum
+// CHECK-NOT: arith.maximumf
+// CHECK: arith.cmpf
+// CHECK: arith.select
+func.func @maximum(%a: f32, %b: f32) -> f32 {
+  %y = arith.maximumf %a, %b : f32
+  return %y : f32
+}

@@ -71,8 +71,9 @@ def ApproximateMath : Pass<"morsel-approximate-math", "mlir::ModuleOp"> {
     every math operation that MLIR can approximate into polynomial
     arithmetic (accurate to about one ulp in f32) and expands the resulting
     `math.fma` into a multiply and an add and `math.floor` into an integer
-    truncation with a correction, so that CPUs without an FMA, a rounding
-    instruction or an FPU call nothing either.
+    truncation with a correction, and `arith.maximumf`/`minimumf` into
+    compare and select, so that CPUs without an FMA, a rounding instruction
+    or an FPU call nothing either.
   }];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::math::MathDialect",
