@@ -28,11 +28,16 @@ lit_passed=$(count "$log/lit.txt" '^ *Passed *: *[0-9]+')
 lit_failed=$(count "$log/lit.txt" '^ *Failed *: *[0-9]+')
 unit_passed=$(count "$log/unit.txt" '^\[  PASSED  \] [0-9]+')
 unit_failed=$(count "$log/unit.txt" '^\[  FAILED  \] [0-9]+ test')
+lit_skipped=$(count "$log/lit.txt" '^ *Unsupported *: *[0-9]+')
 passed=$(( ${lit_passed:-0} + ${unit_passed:-0} ))
 failed=$(( ${lit_failed:-0} + ${unit_failed:-0} ))
 # A runner that died before printing a summary counts as a failure.
 if [ "$lit_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$unit_status" -ne 0 ] && [ "${unit_failed:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
 
-echo "tests: $passed passed, $failed failed"
+if [ "${lit_skipped:-0}" -gt 0 ]; then
+  echo "tests: $passed passed, $failed failed, $lit_skipped skipped"
+else
+  echo "tests: $passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ] && [ "$lit_status" -eq 0 ] && [ "$unit_status" -eq 0 ]

@@ -93,7 +93,12 @@ morsel::runOnHost(ModuleOp module, StringRef entry,
     pointers.push_back(array.data.data());
   for (NpyArray &array : outputs)
     pointers.push_back(array.data.data());
-  // The arena, 16-byte aligned as the placement assumes.
+  // The arena, 16-byte aligned as the placement assumes. A model whose
+  // arena alone passes 4 GiB is refused rather than left to exhaust memory.
+  if (signature.arenaBytes > (int64_t(1) << 32))
+    return makeError("the model needs a " +
+                     llvm::Twine(signature.arenaBytes) +
+                     "-byte arena, too large to run on the host");
   std::vector<char> arena(signature.arenaBytes + 16);
   pointers.push_back(reinterpret_cast<void *>(
       llvm::alignTo(reinterpret_cast<uintptr_t>(arena.data()), 16)));

@@ -7,6 +7,7 @@
 #include "morsel/Driver/QemuRunner.h"
 #include "morsel/Driver/ModelHeader.h"
 
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MathExtras.h"
@@ -106,6 +107,9 @@ morsel::runOnQemu(llvm::StringRef object, llvm::StringRef header,
           llvm::sys::fs::createUniqueDirectory("morselc-qemu", dir))
     return makeError("cannot create a temporary directory: " +
                      error.message());
+  // The build and run files go away however the run ends.
+  auto removeDir =
+      llvm::make_scope_exit([&] { llvm::sys::fs::remove_directories(dir); });
   auto [inputsHeader, inputsSource] =
       writeInputs(signature, inputs, options.prefix);
   for (auto [name, contents] :
@@ -154,7 +158,6 @@ morsel::runOnQemu(llvm::StringRef object, llvm::StringRef header,
                                          /*MemoryLimit=*/0, &execError);
   if (status != 0) {
     std::string message = readLog(log);
-    llvm::sys::fs::remove_directories(dir);
     return makeError("running on " + options.target + " failed (" +
                      (execError.empty() ? "status " + std::to_string(status)
                                         : execError) +
@@ -178,6 +181,5 @@ morsel::runOnQemu(llvm::StringRef object, llvm::StringRef header,
     if (count && !(*count)->getBuffer().trim().getAsInteger(10, value))
       result.instructions = value;
   }
-  llvm::sys::fs::remove_directories(dir);
   return result;
 }

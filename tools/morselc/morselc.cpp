@@ -278,10 +278,12 @@ int main(int argc, char **argv) {
     return 0;
   }
 
-  // The object is emitted in memory whenever it is written or measured.
+  // The object is emitted in memory whenever it is written, run on a board
+  // or measured for a report; a host run needs none (the JIT compiles).
   llvm::SmallString<0> object;
   bool runsOnBoard = !runInputs.empty() && target->isMicrocontroller;
-  if (!outputDir.empty() || !reportJSON.empty() || !quiet || runsOnBoard) {
+  bool runsOnHost = !runInputs.empty() && !target->isMicrocontroller;
+  if (!outputDir.empty() || !reportJSON.empty() || !runsOnHost) {
     llvm::raw_svector_ostream os(object);
     if (llvm::Error error = emitObjectFile(*module, *target, os))
       return fail(llvm::toString(std::move(error)));
@@ -308,6 +310,9 @@ int main(int argc, char **argv) {
           llvm::sys::path::parent_path(llvm::sys::fs::getMainExecutable(
               argv[0], reinterpret_cast<void *>(&fail)))));
       llvm::sys::path::append(plugin, "lib", "qemu-insn-count.so");
+      if (!llvm::sys::fs::exists(plugin))
+        return fail("--count-instructions needs the QEMU plugin " + plugin +
+                    " (build the qemu-insn-count target)");
       qemu.instructionCounter = plugin.str().str();
     }
     std::string header =
