@@ -6,6 +6,7 @@
 
 #include "morsel/Support/BufferPlacement.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
@@ -28,16 +29,10 @@ BufferPlacement morsel::placeNaive(llvm::ArrayRef<BufferLifetime> buffers,
 }
 
 BufferPlacement
-morsel::placeGreedyBySize(llvm::ArrayRef<BufferLifetime> buffers,
-                          int64_t alignment) {
+morsel::placeFirstFitInOrder(llvm::ArrayRef<BufferLifetime> buffers,
+                             llvm::ArrayRef<size_t> order, int64_t alignment) {
   BufferPlacement placement;
   placement.offsets.assign(buffers.size(), 0);
-  llvm::SmallVector<size_t> order(buffers.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return buffers[a].size > buffers[b].size;
-  });
-
   llvm::SmallVector<size_t> placed;
   for (size_t index : order) {
     int64_t size = llvm::alignTo(buffers[index].size, alignment);
@@ -66,6 +61,52 @@ morsel::placeGreedyBySize(llvm::ArrayRef<BufferLifetime> buffers,
     placed.push_back(index);
   }
   return placement;
+}
+
+llvm::SmallVector<size_t>
+morsel::getGreedyBySizeOrder(llvm::ArrayRef<BufferLifetime> buffers) {
+  llvm::SmallVector<size_t> order(buffers.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return buffers[a].size > buffers[b].size;
+  });
+  return order;
+}
+
+BufferPlacement
+morsel::placeGreedyBySize(llvm::ArrayRef<BufferLifetime> buffers,
+                          int64_t alignment) {
+  return placeFirstFitInOrder(buffers, getGreedyBySizeOrder(buffers),
+                              alignment);
+}
+
+LiveBytesPeak morsel::findLiveBytesPeak(llvm::ArrayRef<BufferLifetime> buffers,
+                                        int64_t alignment) {
+  // +size where a lifetime starts, -size one step after it ends; at equal
+  // steps the ends go first, so a buffer that died is not counted.
+  llvm::SmallVector<std::pair<int64_t, int64_t>> events;
+  for (const BufferLifetime &buffer : buffers) {
+    if (buffer.lastUse < buffer.firstUse || buffer.size <= 0)
+      continue;
+    int64_t size = llvm::alignTo(buffer.size, alignment);
+    events.push_back({buffer.firstUse, size});
+    events.push_back({buffer.lastUse + 1, -size});
+  }
+  llvm::sort(events);
+  LiveBytesPeak peak;
+  int64_t live = 0;
+  for (const auto &[step, delta] : events) {
+    live += delta;
+    if (delta > 0 && live > peak.bytes)
+      peak = {live, step};
+  }
+  return peak;
+}
+
+int64_t
+morsel::computeLiveBytesLowerBound(llvm::ArrayRef<BufferLifetime> buffers,
+                                   int64_t alignment) {
+  return findLiveBytesPeak(buffers, alignment).bytes;
 }
 
 bool morsel::isValidPlacement(llvm::ArrayRef<BufferLifetime> buffers,

@@ -48,6 +48,30 @@ TEST(BufferPlacement, ValidatorCatchesOverlaps) {
   EXPECT_FALSE(isValidPlacement(buffers, bad));
 }
 
+TEST(BufferPlacement, FirstFitInOrderFollowsTheOrder) {
+  // Two buffers live together: whichever goes first takes offset 0.
+  std::vector<BufferLifetime> buffers = {{16, 0, 1}, {32, 0, 1}};
+  EXPECT_EQ(placeFirstFitInOrder(buffers, {0, 1}, 16).offsets,
+            llvm::SmallVector<int64_t>({0, 16}));
+  EXPECT_EQ(placeFirstFitInOrder(buffers, {1, 0}, 16).offsets,
+            llvm::SmallVector<int64_t>({32, 0}));
+  EXPECT_EQ(getGreedyBySizeOrder(buffers), llvm::SmallVector<size_t>({1, 0}));
+}
+
+TEST(BufferPlacement, LiveBytesPeakIsTheMostBytesLiveAtOneStep) {
+  // Steps 0..3: 10, 30, 50 (b + c + d), 20.
+  std::vector<BufferLifetime> buffers = {
+      {10, 0, 1}, {20, 1, 3}, {25, 2, 2}, {5, 2, 2}};
+  LiveBytesPeak peak = findLiveBytesPeak(buffers);
+  EXPECT_EQ(peak.bytes, 50);
+  EXPECT_EQ(peak.step, 2);
+  // Rounded up to 16: 32 + 32 + 16 at step 2.
+  EXPECT_EQ(computeLiveBytesLowerBound(buffers, 16), 80);
+  // A buffer that ends at a step does not overlap one that starts after.
+  EXPECT_EQ(computeLiveBytesLowerBound({{8, 0, 0}, {8, 1, 1}}), 8);
+  EXPECT_EQ(findLiveBytesPeak({}).step, -1);
+}
+
 TEST(BufferPlacement, GreedyIsValidOnRandomGraphs) {
   std::mt19937 random(42);
   for (int trial = 0; trial < 200; ++trial) {
@@ -62,6 +86,7 @@ TEST(BufferPlacement, GreedyIsValidOnRandomGraphs) {
     BufferPlacement naive = placeNaive(buffers, 16);
     EXPECT_TRUE(isValidPlacement(buffers, greedy));
     EXPECT_LE(greedy.arenaBytes, naive.arenaBytes);
+    EXPECT_GE(greedy.arenaBytes, computeLiveBytesLowerBound(buffers, 16));
   }
 }
 
