@@ -53,6 +53,7 @@ void morsel::buildNNToBuffersPipeline(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createPlaceBuffersInArena());
   pm.addPass(createExpandStridedCopies());
+  pm.addPass(createOutlineKernels());
 }
 
 void morsel::buildBuffersToLLVMPipeline(OpPassManager &pm,
