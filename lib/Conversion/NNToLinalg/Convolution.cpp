@@ -4,8 +4,10 @@
 //
 //===----------------------------------------------------------------------===//
 //
-// Both operators become one reduction linalg.generic that accumulates into a
-// tensor initialized with the bias (f32, or i32 for quantized operators).
+// With constant weights (every imported model), both operators become the
+// explicit loop nests of ConvolutionKernel.h. Otherwise each becomes one
+// reduction linalg.generic that accumulates into a tensor initialized with
+// the bias (f32, or i32 for quantized operators).
 // Quantized operators then requantize every accumulator with the
 // per-output-channel multiplier s_in * s_w[o] / s_out (MBQM) in a second,
 // element-wise linalg.generic. Convolution padding is a tensor.pad with 0.0
@@ -13,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ConvolutionKernel.h"
 #include "FixedPointBuilder.h"
 #include "LoweringUtils.h"
 #include "morsel/Dialect/NN/IR/NNOps.h"
@@ -204,6 +207,94 @@ static FailureOr<Value> lowerContraction(ConversionPatternRewriter &rewriter,
                               resultType);
 }
 
+/// Returns the value of `constant` if it is an nn.constant with dense
+/// elements, else null.
+static DenseElementsAttr getConstantElements(Value constant) {
+  auto op = constant.getDefiningOp<nn::ConstantOp>();
+  return op ? dyn_cast<DenseElementsAttr>(op.getValue()) : DenseElementsAttr();
+}
+
+/// Fills the weights, bias and quantization parameters of `kernel` from a
+/// convolution-like operator. Fails if the weights are not constant or the
+/// quantization is not per-tensor for activations.
+static LogicalResult initializeKernel(ConvolutionKernel &kernel,
+                                      Value weights, Value bias,
+                                      Type inputType, Type outputType) {
+  kernel.weights = getConstantElements(weights);
+  if (!kernel.weights || (bias && !(kernel.bias = getConstantElements(bias))))
+    return failure();
+  if (!getQuantizedElementType(inputType))
+    return success();
+  kernel.input = getPerTensorParams(inputType);
+  kernel.output = getPerTensorParams(outputType);
+  quant::QuantizedType weightType = getQuantizedElementType(weights.getType());
+  if (!kernel.input || !kernel.output || !weightType)
+    return failure();
+  kernel.weightsSigned = weightType.isSigned();
+  SmallVector<double> scales;
+  getChannelParams(weightType, kernel.outputChannels, scales,
+                   kernel.weightZeroPoints);
+  if (kernel.weightZeroPoints.size() == 1)
+    kernel.weightZeroPoints.assign(kernel.outputChannels,
+                                   kernel.weightZeroPoints.front());
+  if (scales.size() == 1)
+    scales.assign(kernel.outputChannels, scales.front());
+  for (double scale : scales)
+    kernel.multipliers.push_back(getMultiplierConstants(
+        kernel.input->scale * scale / kernel.output->scale));
+  return success();
+}
+
+/// Builds the ConvolutionKernel of `op`, or fails if it has no constant
+/// weights.
+static FailureOr<ConvolutionKernel> getConvolutionKernel(nn::Conv2DOp op) {
+  auto inputType = cast<RankedTensorType>(op.getInput().getType());
+  auto weightType = cast<RankedTensorType>(op.getFilter().getType());
+  RankedTensorType outputType = op.getType();
+  ConvolutionKernel kernel;
+  kernel.batch = inputType.getDimSize(0);
+  kernel.inputHeight = inputType.getDimSize(1);
+  kernel.inputWidth = inputType.getDimSize(2);
+  kernel.outputHeight = outputType.getDimSize(1);
+  kernel.outputWidth = outputType.getDimSize(2);
+  kernel.outputChannels = outputType.getDimSize(3);
+  kernel.kernelHeight = weightType.getDimSize(1);
+  kernel.kernelWidth = weightType.getDimSize(2);
+  kernel.strideHeight = op.getStrides()[0];
+  kernel.strideWidth = op.getStrides()[1];
+  kernel.dilationHeight = op.getDilations()[0];
+  kernel.dilationWidth = op.getDilations()[1];
+  ArrayRef<int64_t> pad = op.getPad();
+  kernel.padTop = pad[0];
+  kernel.padBottom = pad[1];
+  kernel.padLeft = pad[2];
+  kernel.padRight = pad[3];
+  kernel.groupInputChannels = weightType.getDimSize(3);
+  kernel.groupOutputChannels = kernel.outputChannels / op.getGroups();
+  if (failed(initializeKernel(kernel, op.getFilter(), op.getBias(), inputType,
+                              outputType)))
+    return failure();
+  return kernel;
+}
+
+/// Builds the ConvolutionKernel of `op`, or fails if it has no constant
+/// weights.
+static FailureOr<ConvolutionKernel>
+getConvolutionKernel(nn::FullyConnectedOp op) {
+  auto inputType = cast<RankedTensorType>(op.getInput().getType());
+  RankedTensorType outputType = op.getType();
+  ConvolutionKernel kernel;
+  kernel.fullyConnected = true;
+  kernel.batch = inputType.getDimSize(0);
+  kernel.outputChannels = outputType.getDimSize(1);
+  kernel.groupInputChannels = inputType.getDimSize(1);
+  kernel.groupOutputChannels = kernel.outputChannels;
+  if (failed(initializeKernel(kernel, op.getWeights(), op.getBias(),
+                              inputType, outputType)))
+    return failure();
+  return kernel;
+}
+
 namespace {
 
 /// nn.conv2d -> tensor.pad + linalg.generic (+ requantization).
@@ -219,6 +310,13 @@ struct Conv2DLowering : public OpConversionPattern<nn::Conv2DOp> {
         getTypeConverter()->convertType(op.getType()));
     if (!resultType)
       return rewriter.notifyMatchFailure(op, "cannot convert the result type");
+    if (FailureOr<ConvolutionKernel> kernel = getConvolutionKernel(op);
+        succeeded(kernel)) {
+      rewriter.replaceOp(op, buildConvolutionKernel(rewriter, loc, *kernel,
+                                                    adaptor.getInput(),
+                                                    resultType));
+      return success();
+    }
     Contraction c;
     c.inputType = cast<RankedTensorType>(op.getInput().getType());
     c.weightType = cast<RankedTensorType>(op.getFilter().getType());
@@ -272,6 +370,14 @@ struct FullyConnectedLowering
         getTypeConverter()->convertType(op.getType()));
     if (!resultType)
       return rewriter.notifyMatchFailure(op, "cannot convert the result type");
+    if (FailureOr<ConvolutionKernel> kernel = getConvolutionKernel(op);
+        succeeded(kernel)) {
+      rewriter.replaceOp(op, buildConvolutionKernel(rewriter, op.getLoc(),
+                                                    *kernel,
+                                                    adaptor.getInput(),
+                                                    resultType));
+      return success();
+    }
     Contraction c;
     c.inputType = cast<RankedTensorType>(op.getInput().getType());
     c.weightType = cast<RankedTensorType>(op.getWeights().getType());

@@ -61,9 +61,11 @@ func.func @grouped_f32(%x: tensor<1x3x3x4xf32>, %w: tensor<6x1x1x2xf32>)
 
 // -----
 
-// Quantized: the input is padded with its zero point (-3), the i32
-// accumulator starts at the bias, and per-channel multipliers, left and
-// right shifts enter the requantization as constant tensors.
+// Quantized with constant weights: explicit loops, one i32 accumulator per
+// output element, requantized at once. Pixels whose window lies inside the
+// input start from the bias with the input zero point folded in
+// (10 - (-3) * 9 = 37, -20 + 27 = 7) and multiply the raw input; border
+// pixels clamp the window, start from the bias and subtract the zero point.
 
 !qi = !quant.uniform<i8:f32, 0.05:-3>
 !qo = !quant.uniform<i8:f32, 0.1:5>
@@ -72,31 +74,33 @@ func.func @grouped_f32(%x: tensor<1x3x3x4xf32>, %w: tensor<6x1x1x2xf32>)
 
 // CHECK-LABEL: func.func @conv_i8_per_channel(
 // CHECK-SAME: %[[X:.+]]: tensor<1x5x5x2xi8>) -> tensor<1x3x3x2xi8>
-// CHECK-DAG: %[[W:.+]] = arith.constant dense<1> : tensor<2x3x3x1xi8>
-// CHECK-DAG: %[[B:.+]] = arith.constant dense<[10, -20]> : tensor<2xi32>
-// CHECK-DAG: %[[ZP:.+]] = arith.constant -3 : i8
-// CHECK: %[[PADDED:.+]] = tensor.pad %[[X]] low[0, 1, 0, 0] high[0, 1, 2, 0]
-// CHECK: tensor.yield %[[ZP]] : i8
-// CHECK: %[[INIT:.+]] = linalg.generic {{.+}} ins(%[[B]] : tensor<2xi32>) outs({{.+}} : tensor<1x3x3x2xi32>)
-// CHECK: %[[ACC:.+]] = linalg.generic {{.+}} ins(%[[PADDED]], %[[W]] : tensor<1x7x7x2xi8>, tensor<2x3x3x1xi8>) outs(%[[INIT]] : tensor<1x3x3x2xi32>)
-// CHECK: ^bb0(%[[IN:.+]]: i8, %[[WV:.+]]: i8, %[[OUT:.+]]: i32):
-// CHECK: %[[XE:.+]] = arith.extsi %[[IN]] : i8 to i32
-// CHECK: %[[XC:.+]] = arith.subi %[[XE]], %{{.+}} : i32
-// CHECK: %[[WE:.+]] = arith.extsi %[[WV]] : i8 to i32
-// CHECK: %[[WC:.+]] = arith.subi %[[WE]], %{{.+}} : i32
-// CHECK: %[[P:.+]] = arith.muli %[[XC]], %[[WC]] : i32
-// CHECK: arith.addi %[[OUT]], %[[P]] : i32
+// CHECK-NOT: tensor.pad
+// CHECK: %[[W:.+]] = arith.constant dense<1> : tensor<2x3x3x1xi8>
+// CHECK: %[[FOLDED:.+]] = arith.constant dense<[37, 7]> : tensor<2xi32>
+// CHECK: %[[BIAS:.+]] = arith.constant dense<[10, -20]> : tensor<2xi32>
 // CHECK: %[[MULT:.+]] = arith.constant dense<[1374389535, 2061584302]> : tensor<2xi32>
-// CHECK: %[[LEFT:.+]] = arith.constant dense<0> : tensor<2xi32>
-// CHECK: %[[RIGHT:.+]] = arith.constant dense<6> : tensor<2xi32>
-// CHECK: %[[Y:.+]] = linalg.generic {{.+}} ins(%[[ACC]], %[[MULT]], %[[LEFT]], %[[RIGHT]] : {{.+}}) outs(%{{.+}} : tensor<1x3x3x2xi8>)
-// CHECK: arith.shli
+// CHECK: %[[Y:.+]] = scf.for %[[N:[a-z0-9_]+]] = {{.+}} iter_args({{.+}}) -> (tensor<1x3x3x2xi8>)
+// CHECK: scf.for %[[OH:[a-z0-9_]+]] = {{.+}} -> (tensor<1x3x3x2xi8>)
+// CHECK: scf.for %[[OW:[a-z0-9_]+]] = {{.+}} -> (tensor<1x3x3x2xi8>)
+// CHECK: scf.if %{{.+}} -> (tensor<1x3x3x2xi8>)
+// CHECK: scf.for %[[OC:[a-z0-9_]+]] = {{.+}} -> (tensor<1x3x3x2xi8>)
+// CHECK: %[[ACC0:.+]] = tensor.extract %[[FOLDED]][%[[OC]]]
+// CHECK: scf.for {{.+}} iter_args({{.+}} = %[[ACC0]]) -> (i32)
+// CHECK: tensor.extract %[[X]]
+// CHECK: tensor.extract %[[W]]
+// CHECK: arith.muli {{.+}} : i32
+// CHECK: arith.addi {{.+}} : i32
+// CHECK: tensor.extract %[[MULT]][%[[OC]]]
 // CHECK: arith.muli {{.+}} : i64
 // CHECK: arith.divsi {{.+}} : i64
-// CHECK: arith.shrsi
-// CHECK: arith.maxsi
-// CHECK: arith.minsi
 // CHECK: arith.trunci {{.+}} : i32 to i8
+// CHECK: tensor.insert {{.+}}[%{{.+}}, %[[OH]], %[[OW]], %[[OC]]]
+// CHECK: } else {
+// CHECK: %[[ACC1:.+]] = tensor.extract %[[BIAS]]
+// CHECK: scf.for {{.+}} iter_args({{.+}} = %[[ACC1]]) -> (i32)
+// CHECK: %[[XV:.+]] = tensor.extract %[[X]]
+// CHECK: %[[XE:.+]] = arith.extsi %[[XV]] : i8 to i32
+// CHECK: arith.subi %[[XE]], %{{.+}} : i32
 // CHECK: return %[[Y]] : tensor<1x3x3x2xi8>
 func.func @conv_i8_per_channel(%x: tensor<1x5x5x2x!qi>) -> tensor<1x3x3x2x!qo> {
   %w = nn.constant dense<1> : tensor<2x3x3x1xi8> -> tensor<2x3x3x1x!qw>

@@ -1,0 +1,72 @@
+//===- ConvolutionKernel.h - Convolutions as explicit loop nests -*- C++ -*-===//
+//
+// Part of the Morsel project.
+//
+//===----------------------------------------------------------------------===//
+//
+// Lowers convolutions and fully connected layers with constant weights to
+// scf.for nests on tensors that keep one accumulator per output element in
+// a register, requantize it at once and insert the result: no padded copy
+// of the input, no i32 tensor of accumulators. Padding is skipped by
+// clamping the kernel window; output pixels whose window lies inside the
+// input take a second copy of the loops with constant trip counts, and for
+// quantized operators the input zero point is folded into their bias at
+// compile time (sum (x - zx) * w = sum x * w - zx * sum w), which removes a
+// subtraction from every multiply-accumulate. Integer results are those of
+// docs/quantization.md bit for bit (i32 arithmetic wraps the same way in
+// either form).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MORSEL_LIB_CONVERSION_NNTOLINALG_CONVOLUTIONKERNEL_H
+#define MORSEL_LIB_CONVERSION_NNTOLINALG_CONVOLUTIONKERNEL_H
+
+#include "FixedPointBuilder.h"
+#include "LoweringUtils.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+
+namespace morsel::nnlowering {
+
+/// A convolution (NHWC input, OHWI weights) or, with `fullyConnected`, a
+/// fully connected layer ([N, I] input, [O, I] weights), with everything
+/// the loop nest needs known at compile time.
+struct ConvolutionKernel {
+  bool fullyConnected = false;
+  int64_t batch = 1;
+  int64_t inputHeight = 1, inputWidth = 1;
+  int64_t outputHeight = 1, outputWidth = 1, outputChannels = 1;
+  int64_t kernelHeight = 1, kernelWidth = 1;
+  int64_t strideHeight = 1, strideWidth = 1;
+  int64_t dilationHeight = 1, dilationWidth = 1;
+  /// Padding: top, bottom, left, right.
+  int64_t padTop = 0, padBottom = 0, padLeft = 0, padRight = 0;
+  /// Input channels read by one output channel, and output channels per
+  /// group (groups = 1: all input channels; depthwise: 1).
+  int64_t groupInputChannels = 1;
+  int64_t groupOutputChannels = 1;
+
+  /// The weights and the bias (null: none), storage-typed.
+  mlir::DenseElementsAttr weights;
+  mlir::DenseElementsAttr bias;
+
+  /// Quantized operators: per-tensor input and output parameters, the
+  /// weights' per-output-channel zero points and the requantization
+  /// multipliers s_in * s_w[o] / s_out. Unset for f32.
+  std::optional<QuantParams> input;
+  std::optional<QuantParams> output;
+  bool weightsSigned = true;
+  llvm::SmallVector<int64_t> weightZeroPoints;
+  llvm::SmallVector<MultiplierConstants> multipliers;
+};
+
+/// Builds the loop nest of `kernel` reading `input` and returns the result,
+/// a tensor of `resultType` (storage-typed for quantized operators).
+mlir::Value buildConvolutionKernel(mlir::OpBuilder &b, mlir::Location loc,
+                                   const ConvolutionKernel &kernel,
+                                   mlir::Value input,
+                                   mlir::RankedTensorType resultType);
+
+} // namespace morsel::nnlowering
+
+#endif // MORSEL_LIB_CONVERSION_NNTOLINALG_CONVOLUTIONKERNEL_H
