@@ -295,6 +295,43 @@ getConvolutionKernel(nn::FullyConnectedOp op) {
   return kernel;
 }
 
+/// Returns the nn.clamp that is the only user of `op`'s result, with the
+/// same type, if `kernel` can apply it to its output; fills the kernel's
+/// clamp bounds. Clamping the saturated output to [lo, hi] is saturating it
+/// to the intersection of the two ranges when they overlap.
+static nn::ClampOp fuseClamp(Operation *op, ConvolutionKernel &kernel) {
+  Value result = op->getResult(0);
+  if (!result.hasOneUse())
+    return {};
+  auto clamp = dyn_cast<nn::ClampOp>(*result.getUsers().begin());
+  if (!clamp || clamp.getType() != result.getType())
+    return {};
+  float min = clamp.getMin().convertToFloat();
+  float max = clamp.getMax().convertToFloat();
+  if (!kernel.output) {
+    kernel.floatClamp = {min, max};
+    return clamp;
+  }
+  int64_t lo = std::max(kernel.output->qmin, quantizeAway(min, *kernel.output));
+  int64_t hi = std::min(kernel.output->qmax, quantizeAway(max, *kernel.output));
+  if (lo > hi)
+    return {};
+  kernel.quantizedClamp = {lo, hi};
+  return clamp;
+}
+
+/// Replaces `op` (and the clamp fused into it) by the loop nest of `kernel`.
+static void replaceWithKernel(ConversionPatternRewriter &rewriter,
+                              Operation *op, ConvolutionKernel &kernel,
+                              Value input, RankedTensorType resultType) {
+  nn::ClampOp clamp = fuseClamp(op, kernel);
+  Value result =
+      buildConvolutionKernel(rewriter, op->getLoc(), kernel, input, resultType);
+  if (clamp)
+    rewriter.replaceOp(clamp, result);
+  rewriter.replaceOp(op, result);
+}
+
 namespace {
 
 /// nn.conv2d -> tensor.pad + linalg.generic (+ requantization).
@@ -312,9 +349,7 @@ struct Conv2DLowering : public OpConversionPattern<nn::Conv2DOp> {
       return rewriter.notifyMatchFailure(op, "cannot convert the result type");
     if (FailureOr<ConvolutionKernel> kernel = getConvolutionKernel(op);
         succeeded(kernel)) {
-      rewriter.replaceOp(op, buildConvolutionKernel(rewriter, loc, *kernel,
-                                                    adaptor.getInput(),
-                                                    resultType));
+      replaceWithKernel(rewriter, op, *kernel, adaptor.getInput(), resultType);
       return success();
     }
     Contraction c;
@@ -372,10 +407,7 @@ struct FullyConnectedLowering
       return rewriter.notifyMatchFailure(op, "cannot convert the result type");
     if (FailureOr<ConvolutionKernel> kernel = getConvolutionKernel(op);
         succeeded(kernel)) {
-      rewriter.replaceOp(op, buildConvolutionKernel(rewriter, op.getLoc(),
-                                                    *kernel,
-                                                    adaptor.getInput(),
-                                                    resultType));
+      replaceWithKernel(rewriter, op, *kernel, adaptor.getInput(), resultType);
       return success();
     }
     Contraction c;

@@ -269,8 +269,14 @@ Value KernelBuilder::createReduction(Value accumulator, Value batch,
 }
 
 Value KernelBuilder::createOutputValue(Value accumulator, Value channel) {
-  if (!isQuantized())
-    return accumulator;
+  if (!isQuantized()) {
+    if (!k.floatClamp)
+      return accumulator;
+    Value lower = arith::MaximumFOp::create(
+        b, loc, accumulator, createF32Constant(b, loc, k.floatClamp->first));
+    return arith::MinimumFOp::create(
+        b, loc, lower, createF32Constant(b, loc, k.floatClamp->second));
+  }
   MultiplierOperands m;
   if (multipliers) {
     m.multiplier =
@@ -286,7 +292,12 @@ Value KernelBuilder::createOutputValue(Value accumulator, Value channel) {
   Value shifted = arith::AddIOp::create(
       b, loc, scaled,
       createIntConstant(b, loc, b.getI32Type(), k.output->zeroPoint));
-  return saturateToStorage(b, loc, shifted, *k.output);
+  QuantParams range = *k.output;
+  if (k.quantizedClamp) {
+    range.qmin = k.quantizedClamp->first;
+    range.qmax = k.quantizedClamp->second;
+  }
+  return saturateToStorage(b, loc, shifted, range);
 }
 
 Value KernelBuilder::createChannelLoop(Value tensor, Value batch,

@@ -58,6 +58,12 @@ struct ConvolutionKernel {
   bool weightsSigned = true;
   llvm::SmallVector<int64_t> weightZeroPoints;
   llvm::SmallVector<MultiplierConstants> multipliers;
+
+  /// A clamp fused into the output (an activation such as ReLU6): bounds in
+  /// storage units for quantized operators (within the storage range), or
+  /// real bounds for f32 (maximumf, then minimumf, as nn.clamp lowers).
+  std::optional<std::pair<int64_t, int64_t>> quantizedClamp;
+  std::optional<std::pair<float, float>> floatClamp;
 };
 
 /// Builds the loop nest of `kernel` reading `input` and returns the result,

@@ -29,13 +29,6 @@ using namespace morsel::nnlowering;
 /// TFLite's left shift of add operands.
 static constexpr int kAddLeftShift = 20;
 
-/// Returns z + round_away(real / s), saturated to the storage range.
-static int64_t quantizeAway(double real, const QuantParams &params) {
-  double rounded = std::round(real / params.scale);
-  return roundAwayAndClamp(static_cast<double>(params.zeroPoint) + rounded,
-                           params.qmin, params.qmax);
-}
-
 /// Returns ext(q) - z as i32.
 static Value centered(OpBuilder &b, Location loc, Value q,
                       const QuantParams &params) {

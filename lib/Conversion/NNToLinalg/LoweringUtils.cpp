@@ -114,6 +114,12 @@ int64_t nnlowering::roundAwayAndClamp(double value, int64_t lo, int64_t hi) {
   return static_cast<int64_t>(rounded);
 }
 
+int64_t nnlowering::quantizeAway(double real, const QuantParams &params) {
+  double rounded = std::round(real / params.scale);
+  return roundAwayAndClamp(static_cast<double>(params.zeroPoint) + rounded,
+                           params.qmin, params.qmax);
+}
+
 //===----------------------------------------------------------------------===//
 // Tensor helpers
 //===----------------------------------------------------------------------===//

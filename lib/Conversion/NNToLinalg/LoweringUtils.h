@@ -98,6 +98,9 @@ mlir::Value clampSigned(mlir::OpBuilder &b, mlir::Location loc,
 /// [lo, hi]; infinities saturate and NaN maps to lo.
 int64_t roundAwayAndClamp(double value, int64_t lo, int64_t hi);
 
+/// Returns z + round_away(real / s), saturated to the storage range.
+int64_t quantizeAway(double real, const QuantParams &params);
+
 //===----------------------------------------------------------------------===//
 // Tensor helpers
 //===----------------------------------------------------------------------===//

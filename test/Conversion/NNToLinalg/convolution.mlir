@@ -172,3 +172,48 @@ func.func @fully_connected_i8(%x: tensor<1x4x!qi>, %w: tensor<2x4x!qw>,
        : (tensor<1x4x!qi>, tensor<2x4x!qw>, tensor<2xi32>) -> tensor<1x2x!qo>
   return %y : tensor<1x2x!qo>
 }
+
+// -----
+
+// A clamp that is the only user of a convolution with constant weights is
+// fused into its output: ReLU6 in storage units is [z, z + 6 / s] =
+// [-128, -68], so the output saturates to that range and no nn.clamp
+// remains.
+
+!qi = !quant.uniform<i8:f32, 0.05:-3>
+!qo = !quant.uniform<i8:f32, 0.1:-128>
+!qw = !quant.uniform<i8:f32, 0.02>
+
+// CHECK-LABEL: func.func @conv_relu6_i8(
+// CHECK: scf.for
+// CHECK: %[[MAX:.+]] = arith.maxsi %{{.+}}, %c-128_i32{{.*}} : i32
+// CHECK: %[[HI:.+]] = arith.constant -68 : i32
+// CHECK: %[[MIN:.+]] = arith.minsi %[[MAX]], %[[HI]] : i32
+// CHECK: arith.trunci %[[MIN]] : i32 to i8
+// CHECK-NOT: linalg.generic
+// CHECK: return
+func.func @conv_relu6_i8(%x: tensor<1x2x2x1x!qi>) -> tensor<1x2x2x1x!qo> {
+  %w = nn.constant dense<3> : tensor<1x1x1x1xi8> -> tensor<1x1x1x1x!qw>
+  %y = nn.conv2d %x, %w strides = [1, 1] pad = [0, 0, 0, 0]
+         dilations = [1, 1] groups = 1
+       : (tensor<1x2x2x1x!qi>, tensor<1x1x1x1x!qw>) -> tensor<1x2x2x1x!qo>
+  %r = nn.clamp %y min = 0.0 max = 6.0 : tensor<1x2x2x1x!qo>
+  return %r : tensor<1x2x2x1x!qo>
+}
+
+// -----
+
+// f32: the fused clamp is maximumf then minimumf on the accumulator.
+
+// CHECK-LABEL: func.func @fc_relu_f32(
+// CHECK: scf.for
+// CHECK: %[[MAX:.+]] = arith.maximumf %{{.+}}, %{{.+}} : f32
+// CHECK: arith.minimumf %[[MAX]], %{{.+}} : f32
+// CHECK-NOT: linalg.generic
+// CHECK: return
+func.func @fc_relu_f32(%x: tensor<1x2xf32>) -> tensor<1x3xf32> {
+  %w = nn.constant dense<1.0> : tensor<3x2xf32> -> tensor<3x2xf32>
+  %y = nn.fully_connected %x, %w : (tensor<1x2xf32>, tensor<3x2xf32>) -> tensor<1x3xf32>
+  %r = nn.clamp %y min = 0.0 max = 3.4e38 : tensor<1x3xf32>
+  return %r : tensor<1x3xf32>
+}
