@@ -5,11 +5,13 @@
 //===----------------------------------------------------------------------===//
 //
 // Translates models into MLIR (--import-onnx) and MLIR into other formats
-// (every upstream translation, such as --mlir-to-llvmir).
+// (every upstream translation, such as --mlir-to-llvmir, and
+// --nn-to-reference-c, the plain C baseline).
 //
 //===----------------------------------------------------------------------===//
 
 #include "morsel/Target/ONNX/ImportONNX.h"
+#include "morsel/Target/ReferenceC/ReferenceC.h"
 
 #include "mlir/InitAllTranslations.h"
 #include "mlir/Support/LogicalResult.h"
@@ -18,6 +20,7 @@
 int main(int argc, char **argv) {
   mlir::registerAllTranslations();
   morsel::registerImportONNXTranslation();
+  morsel::registerReferenceCTranslation();
   return mlir::failed(
       mlir::mlirTranslateMain(argc, argv, "Morsel translation driver\n"));
 }
