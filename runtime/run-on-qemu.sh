@@ -7,7 +7,7 @@
 # TARGET is a row of boards/boards.tsv (cortex-m3|m4|m7|m33|m55). INPUTS_C is
 # the generated inputs.c; its inputs.h must sit next to it. RAM_BYTES
 # (default: the board's whole RAM) is the LENGTH of the linker script's RAM
-# region, STACK_BYTES (default 4096) the stack inside it; what does not fit
+# region, STACK_BYTES (default 16384) the stack inside it; what does not fit
 # is a link error. The build goes to OUTDIR/morsel-build/; QEMU runs in
 # OUTDIR, where the harness writes the files named by inputs.h.
 #
@@ -35,7 +35,7 @@ fi
 
 target=$1 model_o=$2 model_h=$3 inputs_c=$4 outdir=$5
 ram_bytes=${6:-}
-stack_bytes=${7:-4096}
+stack_bytes=${7:-16384}
 rt="$(cd "$(dirname "$0")" && pwd)"
 cc=${ARM_GCC:-arm-none-eabi-gcc}
 qemu=${QEMU:-qemu-system-arm}
@@ -47,11 +47,11 @@ for f in "$model_o" "$model_h" "$inputs_c" "$inputs_h"; do
 done
 
 # The board row: target llvm_triple qemu_machine qemu_cpu gcc_flags
-# flash_origin flash_size ram_origin ram_size.
+# flash_origin flash_size ram_origin ram_size weights_origin weights_size.
 row="$(awk -F'\t' -v t="$target" '!/^#/ && $1 == t' "$rt/boards/boards.tsv")"
 [ -n "$row" ] || die 1 "unknown target '$target' (see $rt/boards/boards.tsv)"
 IFS=$'\t' read -r _ _ machine cpu gcc_flags flash_origin flash_size \
-  ram_origin ram_size <<<"$row"
+  ram_origin ram_size weights_origin weights_size <<<"$row"
 [ "$machine" != "-" ] ||
   die 1 "target '$target' has no QEMU board (object emission only)"
 ram_bytes=${ram_bytes:-$ram_size}
@@ -87,6 +87,8 @@ if ! "$cc" "${flags[@]}" -nostartfiles -nostdlib \
   -Wl,--defsym=__flash_size="$flash_size" \
   -Wl,--defsym=__ram_origin="$ram_origin" \
   -Wl,--defsym=__ram_size="$ram_bytes" \
+  -Wl,--defsym=__weights_origin="$weights_origin" \
+  -Wl,--defsym=__weights_size="$weights_size" \
   -Wl,--defsym=__stack_size="$stack_bytes" \
   -Wl,--gc-sections -Wl,--no-warn-rwx-segments -Wl,-z,noexecstack \
   -Wl,--no-enum-size-warning -Wl,-Map="$work/app.map" \

@@ -20,7 +20,7 @@ struct QemuRunOptions {
   /// The runtime/ directory holding run-on-qemu.sh.
   std::string runtimeDir;
   /// The stack the harness reserves.
-  int64_t stackBytes = 4096;
+  int64_t stackBytes = 16384;
   /// Path of qemu-insn-count.so, to count the model's instructions.
   std::string instructionCounter;
 };
