@@ -7,6 +7,8 @@
 #include "morsel/Driver/Report.h"
 #include "morsel/Dialect/NN/Analysis/OpCost.h"
 #include "morsel/Dialect/NN/IR/NNOps.h"
+#include "morsel/Support/MemoryMapSvg.h"
+#include "morsel/Transforms/Passes.h"
 
 #include "llvm/Object/ObjectFile.h"
 #include "llvm/Support/Format.h"
@@ -80,9 +82,60 @@ static std::string formatBytes(int64_t bytes) {
   return text;
 }
 
+void morsel::collectArenaPlan(mlir::Operation *function,
+                              CompileReport &report) {
+  auto buffers = function->getAttrOfType<mlir::DenseI64ArrayAttr>(
+      kArenaBuffersAttrName);
+  auto steps = function->getAttrOfType<mlir::ArrayAttr>(kArenaStepsAttrName);
+  auto bound =
+      function->getAttrOfType<mlir::IntegerAttr>(kArenaLowerBoundAttrName);
+  if (!buffers || !steps || !bound || buffers.size() % 4 != 0)
+    return;
+  ArenaPlan plan;
+  llvm::ArrayRef<int64_t> values = buffers.asArrayRef();
+  for (size_t i = 0; i < values.size(); i += 4) {
+    plan.offsets.push_back(values[i]);
+    plan.buffers.push_back({values[i + 1], values[i + 2], values[i + 3]});
+  }
+  for (mlir::Attribute step : steps)
+    if (auto name = llvm::dyn_cast<mlir::StringAttr>(step))
+      plan.steps.push_back(name.str());
+  plan.lowerBoundBytes = bound.getInt();
+  plan.bottleneckStep = findLiveBytesPeak(plan.buffers, 16).step;
+  report.arenaPlan = std::move(plan);
+}
+
+void morsel::writeMemoryMap(llvm::raw_ostream &os,
+                            const CompileReport &report) {
+  const ArenaPlan &plan = *report.arenaPlan;
+  BufferPlacement placement;
+  placement.offsets.assign(plan.offsets.begin(), plan.offsets.end());
+  placement.arenaBytes = report.arenaBytes;
+  std::vector<std::string> names;
+  for (size_t i = 0; i < plan.buffers.size(); ++i)
+    names.push_back("buffer " + std::to_string(i));
+  MemoryMap map =
+      makeMemoryMap(report.model + " for " + report.target, plan.buffers,
+                    placement, names, plan.steps);
+  writeMemoryMapSvg(os, map);
+}
+
+/// Returns "step N (op)" for the bottleneck of `plan`.
+static std::string describeBottleneck(const ArenaPlan &plan) {
+  std::string text = "step " + std::to_string(plan.bottleneckStep);
+  if (plan.bottleneckStep >= 0 &&
+      plan.bottleneckStep < static_cast<int64_t>(plan.steps.size()))
+    text += " (" + plan.steps[plan.bottleneckStep] + ")";
+  return text;
+}
+
 void morsel::printSummary(llvm::raw_ostream &os, const CompileReport &report) {
   os << report.model << " for " << report.target << ":\n"
-     << "  arena (SRAM)  " << formatBytes(report.arenaBytes) << "\n"
+     << "  arena (SRAM)  " << formatBytes(report.arenaBytes) << "\n";
+  if (report.arenaPlan)
+    os << "  lower bound   " << formatBytes(report.arenaPlan->lowerBoundBytes)
+       << ", peak at " << describeBottleneck(*report.arenaPlan) << "\n";
+  os
      << "  weights       " << formatBytes(report.weightsBytes) << "\n";
   if (report.codeBytes)
     os << "  code          " << formatBytes(*report.codeBytes) << "\n"
@@ -122,6 +175,10 @@ void morsel::writeReportJSON(llvm::raw_ostream &os,
                           {"weights_bytes", report.weightsBytes},
                           {"macs", report.macs},
                           {"ops", std::move(ops)}};
+  if (report.arenaPlan) {
+    root["lower_bound_bytes"] = report.arenaPlan->lowerBoundBytes;
+    root["bottleneck"] = describeBottleneck(*report.arenaPlan);
+  }
   if (report.linkedRamBytes)
     root["linked_ram_bytes"] = *report.linkedRamBytes;
   if (report.instructions)

@@ -36,7 +36,7 @@ void morsel::buildNNOptimizationPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void morsel::buildNNToBuffersPipeline(OpPassManager &pm) {
+void morsel::buildNNToBuffersPipeline(OpPassManager &pm, StringRef plan) {
   pm.addPass(createConvertNNToLinalg());
   pm.addPass(createApproximateMath());
   pm.addPass(createCanonicalizerPass());
@@ -51,7 +51,9 @@ void morsel::buildNNToBuffersPipeline(OpPassManager &pm) {
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(createPlaceBuffersInArena());
+  PlaceBuffersInArenaOptions arena;
+  arena.plan = plan.str();
+  pm.addPass(createPlaceBuffersInArena(arena));
   pm.addPass(createExpandStridedCopies());
   pm.addPass(createOutlineKernels());
 }

@@ -6,6 +6,7 @@
 
 #include "morsel/Transforms/Passes.h"
 #include "morsel/Support/BufferPlacement.h"
+#include "morsel/Support/HillClimbPlacement.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -81,8 +82,12 @@ static LogicalResult placeBuffers(func::FuncOp function, StringRef plan) {
 
   Block &body = function.getBody().front();
   DenseMap<Operation *, int64_t> steps;
-  for (Operation &op : body)
+  SmallVector<Attribute> stepNames;
+  for (Operation &op : body) {
     steps[&op] = steps.size();
+    stepNames.push_back(
+        StringAttr::get(function.getContext(), op.getName().getStringRef()));
+  }
   SmallVector<BufferLifetime> lifetimes;
   for (Operation *op : allocations) {
     auto type = cast<MemRefType>(op->getResult(0).getType());
@@ -94,10 +99,13 @@ static LogicalResult placeBuffers(func::FuncOp function, StringRef plan) {
     lifetimes.push_back(getLifetime(op, body, steps, *bytes));
   }
   // Without one block there is no order of steps: no reuse then.
-  BufferPlacement placement =
-      plan == "naive" || !function.getBody().hasOneBlock()
-          ? placeNaive(lifetimes, kBufferAlignment)
-          : placeGreedyBySize(lifetimes, kBufferAlignment);
+  BufferPlacement placement;
+  if (plan == "naive" || !function.getBody().hasOneBlock())
+    placement = placeNaive(lifetimes, kBufferAlignment);
+  else if (plan == "usmp")
+    placement = placeUsmpHillClimb(lifetimes, kBufferAlignment);
+  else
+    placement = placeGreedyBySize(lifetimes, kBufferAlignment);
   if (!isValidPlacement(lifetimes, placement))
     return function.emitError("the arena placement overlaps live buffers");
   ArrayRef<int64_t> offsets = placement.offsets;
@@ -123,8 +131,22 @@ static LogicalResult placeBuffers(func::FuncOp function, StringRef plan) {
     op->getResult(0).replaceAllUsesWith(view);
     op->erase();
   }
+  Type i64 = IntegerType::get(context, 64);
   function->setAttr(morsel::kArenaBytesAttrName,
-                    IntegerAttr::get(IntegerType::get(context, 64), arenaBytes));
+                    IntegerAttr::get(i64, arenaBytes));
+  int64_t lowerBound =
+      function.getBody().hasOneBlock()
+          ? computeLiveBytesLowerBound(lifetimes, kBufferAlignment)
+          : arenaBytes;
+  function->setAttr(morsel::kArenaLowerBoundAttrName,
+                    IntegerAttr::get(i64, lowerBound));
+  SmallVector<int64_t> buffers;
+  for (auto [lifetime, offset] : llvm::zip(lifetimes, offsets))
+    buffers.append({offset, lifetime.size, lifetime.firstUse, lifetime.lastUse});
+  function->setAttr(morsel::kArenaBuffersAttrName,
+                    DenseI64ArrayAttr::get(context, buffers));
+  function->setAttr(morsel::kArenaStepsAttrName,
+                    ArrayAttr::get(context, stepNames));
   return success();
 }
 
@@ -134,9 +156,9 @@ struct PlaceBuffersInArenaPass
   using PlaceBuffersInArenaBase::PlaceBuffersInArenaBase;
 
   void runOnOperation() override {
-    if (plan != "tflm-greedy" && plan != "naive") {
+    if (plan != "tflm-greedy" && plan != "naive" && plan != "usmp") {
       getOperation().emitError("unknown arena plan '")
-          << plan << "' (expected tflm-greedy or naive)";
+          << plan << "' (expected tflm-greedy, usmp or naive)";
       return signalPassFailure();
     }
     for (auto function : getOperation().getOps<func::FuncOp>()) {

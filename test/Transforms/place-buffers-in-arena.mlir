@@ -1,16 +1,25 @@
 // RUN: morsel-opt %s --morsel-place-buffers-in-arena="plan=naive" --split-input-file --verify-diagnostics | FileCheck %s --check-prefixes=CHECK,NAIVE
 // RUN: morsel-opt %s --morsel-place-buffers-in-arena --split-input-file --verify-diagnostics | FileCheck %s --check-prefixes=CHECK,GREEDY
+// RUN: morsel-opt %s --morsel-place-buffers-in-arena="plan=usmp" --split-input-file --verify-diagnostics | FileCheck %s --check-prefix=USMP
 // RUN: not morsel-opt %s --morsel-place-buffers-in-arena="plan=best" --split-input-file 2>&1 | FileCheck %s --check-prefix=BADPLAN
-// BADPLAN: unknown arena plan 'best' (expected tflm-greedy or naive)
+// BADPLAN: unknown arena plan 'best' (expected tflm-greedy, usmp or naive)
 
 // naive: each buffer gets its own 16-byte aligned slot. tflm-greedy: the
 // unused buffer shares bytes with the other, whose lifetime it does not
 // overlap. Deallocations disappear.
 // CHECK-LABEL: func.func @two_buffers
 // NAIVE-SAME: (%[[IN:.+]]: memref<5xf32>, %[[OUT:.+]]: memref<5xf32>, %[[ARENA:.+]]: memref<48xi8>)
-// NAIVE-SAME: attributes {morsel.arena_bytes = 48 : i64}
+// NAIVE-SAME: morsel.arena_bytes = 48 : i64
 // GREEDY-SAME: (%[[IN:.+]]: memref<5xf32>, %[[OUT:.+]]: memref<5xf32>, %[[ARENA:.+]]: memref<32xi8>)
-// GREEDY-SAME: attributes {morsel.arena_bytes = 32 : i64}
+// GREEDY-SAME: morsel.arena_buffers = array<i64: 0, 20, 2, 4, 0, 3, 1, 1>
+// GREEDY-SAME: morsel.arena_bytes = 32 : i64
+// GREEDY-SAME: morsel.arena_lower_bound = 32 : i64
+// GREEDY-SAME: morsel.arena_steps = ["memref.alloc", "memref.alloca", "memref.copy", "memref.copy", "memref.dealloc", "func.return"]
+// The plan records (offset, size, first step, last step) per buffer, the
+// step names and the lower bound (the most bytes live at one step); usmp
+// is never worse than tflm-greedy.
+// USMP-LABEL: func.func @two_buffers
+// USMP-SAME: morsel.arena_bytes = 32 : i64, morsel.arena_lower_bound = 32 : i64
 // CHECK: %[[C0:.+]] = arith.constant 0 : index
 // CHECK: %[[A:.+]] = memref.view %[[ARENA]][%[[C0]]][]
 // NAIVE: %[[C32:.+]] = arith.constant 32 : index
@@ -33,8 +42,8 @@ func.func @two_buffers(%in: memref<5xf32>, %out: memref<5xf32>) {
 // entry point has the same calling convention.
 // A chain in -> a -> b -> c -> out: c reuses the bytes of a, dead by then.
 // CHECK-LABEL: func.func @chain
-// GREEDY-SAME: attributes {morsel.arena_bytes = 128 : i64}
-// NAIVE-SAME: attributes {morsel.arena_bytes = 192 : i64}
+// GREEDY-SAME: morsel.arena_bytes = 128 : i64
+// NAIVE-SAME: morsel.arena_bytes = 192 : i64
 // GREEDY: arith.constant 0 : index
 // GREEDY-NEXT: memref.view {{.*}} : memref<128xi8> to memref<16xf32>
 // GREEDY-NEXT: arith.constant 64 : index
@@ -55,7 +64,7 @@ func.func @chain(%in: memref<16xf32>, %out: memref<16xf32>) {
 // A view keeps its buffer alive: a is read through %v after b is written,
 // so b must not take a's bytes.
 // CHECK-LABEL: func.func @alias
-// GREEDY-SAME: attributes {morsel.arena_bytes = 128 : i64}
+// GREEDY-SAME: morsel.arena_bytes = 128 : i64
 func.func @alias(%in: memref<16xf32>, %out: memref<4xf32>, %out2: memref<16xf32>) {
   %a = memref.alloc() : memref<16xf32>
   %b = memref.alloc() : memref<16xf32>
@@ -69,7 +78,7 @@ func.func @alias(%in: memref<16xf32>, %out: memref<4xf32>, %out2: memref<16xf32>
 
 // CHECK-LABEL: func.func @no_buffers
 // CHECK-SAME: (%{{.+}}: memref<4xf32>, %{{.+}}: memref<0xi8>)
-// CHECK-SAME: attributes {morsel.arena_bytes = 0 : i64}
+// CHECK-SAME: morsel.arena_bytes = 0 : i64
 func.func @no_buffers(%in: memref<4xf32>) {
   return
 }

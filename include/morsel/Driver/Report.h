@@ -14,10 +14,13 @@
 #ifndef MORSEL_DRIVER_REPORT_H
 #define MORSEL_DRIVER_REPORT_H
 
+#include "morsel/Support/BufferPlacement.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
+
 
 #include <optional>
 #include <string>
@@ -36,11 +39,25 @@ struct OpReport {
   int64_t weightBytes = 0;
 };
 
+/// The placement of the arena: each buffer's offset and lifetime, the
+/// operation at each step, the lower bound and the bottleneck step.
+struct ArenaPlan {
+  std::vector<BufferLifetime> buffers;
+  std::vector<int64_t> offsets;
+  std::vector<std::string> steps;
+  /// The most bytes live at one step (no placement needs less).
+  int64_t lowerBoundBytes = 0;
+  /// The step where that many bytes are live, or -1.
+  int64_t bottleneckStep = -1;
+};
+
 /// What a compiled model needs, and what it does per inference.
 struct CompileReport {
   std::string model;
   std::string target;
   int64_t arenaBytes = 0;
+  /// The arena plan, when the lowered function records one.
+  std::optional<ArenaPlan> arenaPlan;
   /// Bytes of every nn.constant (weights, biases, tables).
   int64_t weightsBytes = 0;
   /// Executable bytes of the object file, once one is emitted.
@@ -55,6 +72,14 @@ struct CompileReport {
   std::optional<int64_t> linkedRamBytes;
   std::optional<int64_t> instructions;
 };
+
+/// Reads the arena plan that morsel-place-buffers-in-arena recorded on
+/// `function` (any later dialect) into `report`, if there is one.
+void collectArenaPlan(mlir::Operation *function, CompileReport &report);
+
+/// Writes the arena over time as an SVG picture (x: step, y: offset, one
+/// box per buffer, the bottleneck step marked). Needs an arena plan.
+void writeMemoryMap(llvm::raw_ostream &os, const CompileReport &report);
 
 /// Fills the operator breakdown, MACs and weight bytes of `report` from
 /// `function`, in the nn dialect.

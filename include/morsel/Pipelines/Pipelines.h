@@ -36,8 +36,10 @@ void buildNNOptimizationPipeline(mlir::OpPassManager &pm);
 /// Lowers an nn module to buffers: nn to linalg on tensors, bufferization
 /// with results turned into out-parameters, and every intermediate buffer
 /// placed in a trailing arena argument (`morsel.arena_bytes` on each public
-/// function says how large it must be).
-void buildNNToBuffersPipeline(mlir::OpPassManager &pm);
+/// function says how large it must be). `plan` names the arena planner
+/// (morsel-place-buffers-in-arena's option: tflm-greedy, usmp or naive).
+void buildNNToBuffersPipeline(mlir::OpPassManager &pm,
+                              llvm::StringRef plan = "tflm-greedy");
 
 /// Lowers the result of buildNNToBuffersPipeline to the LLVM dialect: loops,
 /// then LLVM with the bare-pointer calling convention (one pointer per

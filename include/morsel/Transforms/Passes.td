@@ -22,8 +22,15 @@ def PlaceBuffersInArena : Pass<"morsel-place-buffers-in-arena", "mlir::ModuleOp"
     `plan` chooses the placement: `tflm-greedy` (default) is TensorFlow Lite
     Micro's GreedyMemoryPlanner over the buffers' lifetimes (a buffer lives
     from the first to the last top-level operation that uses it or any view
-    of it; overlapping lifetimes never share bytes); `naive` gives every
-    buffer its own slot.
+    of it; overlapping lifetimes never share bytes); `usmp` is TVM USMP's
+    hill climb over greedy placements (never larger than tflm-greedy);
+    `naive` gives every buffer its own slot.
+
+    The function also records `morsel.arena_lower_bound` (the most bytes
+    live at one step: no placement of these buffers in this order needs
+    less), `morsel.arena_buffers` (offset, size, first and last step of
+    each buffer) and `morsel.arena_steps` (the operation at each step), from
+    which the driver draws the memory map.
 
     ```mlir
     func.func @f(%in: memref<4xf32>, %out: memref<4xf32>) {
@@ -43,7 +50,7 @@ def PlaceBuffersInArena : Pass<"morsel-place-buffers-in-arena", "mlir::ModuleOp"
   }];
   let options = [
     Option<"plan", "plan", "std::string", /*default=*/"\"tflm-greedy\"",
-           "How buffers share the arena: tflm-greedy or naive">,
+           "How buffers share the arena: tflm-greedy, usmp or naive">,
   ];
   let dependentDialects = ["mlir::arith::ArithDialect",
                            "mlir::memref::MemRefDialect"];
