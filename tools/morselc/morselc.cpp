@@ -7,10 +7,13 @@
 // The command users run: a model in (.onnx, or .mlir in the nn or TOSA
 // dialect), a compiled model out: with -o DIR, DIR/model.o and DIR/model.h
 // for the target. With --target host --run it compiles the model for this
-// machine, runs it on NumPy inputs and writes NumPy outputs.
+// machine, runs it on NumPy inputs and writes NumPy outputs. With
+// --codegen=reference-c the model becomes plain C reference kernels compiled
+// by arm-none-eabi-gcc instead (the baseline benchmarks compare against).
 //
 //===----------------------------------------------------------------------===//
 
+#include "morsel/Driver/ArmGcc.h"
 #include "morsel/Driver/HostRunner.h"
 #include "morsel/Driver/Model.h"
 #include "morsel/Driver/ModelHeader.h"
@@ -21,6 +24,7 @@
 #include "morsel/Support/Npy.h"
 #include "morsel/Target/Codegen/ObjectEmitter.h"
 #include "morsel/Target/Codegen/TargetDescription.h"
+#include "morsel/Target/ReferenceC/ReferenceC.h"
 #include "morsel/Transforms/Passes.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -122,6 +126,19 @@ static cl::opt<EmitKind> emitKind(
                           "the LLVM dialect, ready for code generation")),
     cl::cat(morselCategory));
 
+enum class Codegen { LLVM, ReferenceC };
+
+static cl::opt<Codegen> codegen(
+    "codegen", cl::init(Codegen::LLVM),
+    cl::desc("How the model's code is generated"),
+    cl::values(clEnumValN(Codegen::LLVM, "llvm",
+                          "Morsel's compiler (MLIR, LLVM backends)"),
+               clEnumValN(Codegen::ReferenceC, "reference-c",
+                          "plain C loops in the style of TFLite Micro's "
+                          "reference kernels, compiled by arm-none-eabi-gcc "
+                          "-O2 (the benchmark baseline; Cortex-M only)")),
+    cl::cat(morselCategory));
+
 /// Prints `message` as morselc's error and returns the exit code 1.
 static int fail(const llvm::Twine &message) {
   llvm::WithColor::error(llvm::errs(), "morselc") << message << "\n";
@@ -165,6 +182,37 @@ static LogicalResult writeOutputs(llvm::ArrayRef<NpyArray> outputs) {
   return success();
 }
 
+/// --codegen=reference-c: writes `entry` as reference C into `source`,
+/// compiles it for the target with arm-none-eabi-gcc into `object`, and
+/// records the arena it needs in `signature` and `report`.
+static LogicalResult compileReferenceC(func::FuncOp entry,
+                                       ModelSignature &signature,
+                                       CompileReport &report,
+                                       std::string &source,
+                                       llvm::SmallString<0> &object) {
+  llvm::raw_string_ostream os(source);
+  ReferenceCInfo info;
+  if (failed(emitReferenceC(entry, symbolPrefix, os, &info)))
+    return failure();
+  signature.arenaBytes = info.arenaBytes;
+  report.arenaBytes = info.arenaBytes;
+  std::string header =
+      writeModelHeader(signature, symbolPrefix, modelPath, targetName);
+  llvm::Expected<std::string> compiled =
+      compileWithArmGcc(source, header, symbolPrefix + ".h", targetName,
+                        getDefaultRuntimeDir());
+  if (!compiled) {
+    fail(llvm::toString(compiled.takeError()));
+    return failure();
+  }
+  object = *compiled;
+  if (llvm::Error error = measureObject(object, report)) {
+    fail(llvm::toString(std::move(error)));
+    return failure();
+  }
+  return success();
+}
+
 /// Prints `module` to stdout.
 static void printModule(ModuleOp module) {
   module.print(llvm::outs());
@@ -181,6 +229,8 @@ int main(int argc, char **argv) {
       "      compile for this machine, run on in.npy, write out.npy\n"
       "  morselc model.onnx --target cortex-m4 -o out\n"
       "      write out/model.o and out/model.h for a Cortex-M4\n"
+      "  morselc model.onnx --target cortex-m4 --codegen=reference-c -o out\n"
+      "      write out/model.c (plain C reference kernels), .h and .o\n"
       "  morselc model.onnx --emit nn\n"
       "      print the model as imported and optimized\n");
 
@@ -198,6 +248,11 @@ int main(int argc, char **argv) {
     return fail("--count-instructions needs --run on a Cortex-M target");
   if (stackBytes < 256 || stackBytes % 16 != 0)
     return fail("--stack-size must be a multiple of 16 of at least 256");
+  if (codegen == Codegen::ReferenceC && !target->isMicrocontroller)
+    return fail("--codegen=reference-c needs a Cortex-M target (the C is "
+                "compiled with arm-none-eabi-gcc)");
+  if (codegen == Codegen::ReferenceC && emitKind == EmitKind::LLVMDialect)
+    return fail("--emit llvm needs --codegen=llvm");
   if (emitKind == EmitKind::None && runInputs.empty() && outputDir.empty())
     return fail("nothing to do: give -o DIR, --run (with --output) or --emit");
 
@@ -258,37 +313,44 @@ int main(int argc, char **argv) {
                   " output(s); give as many --output files");
   }
 
-  PassManager toBuffers(&context);
-  buildNNToBuffersPipeline(toBuffers);
-  if (failed(toBuffers.run(*module)))
-    return 1;
-  auto lowered = module->lookupSymbol<func::FuncOp>(entrySymbol);
-  if (auto bytes = lowered->getAttrOfType<IntegerAttr>(kArenaBytesAttrName))
-    signature->arenaBytes = bytes.getInt();
-  report.arenaBytes = signature->arenaBytes;
-
-  PassManager toLLVM(&context);
-  LowerToLLVMOptions options;
-  options.indexBitwidth = target->indexBitwidth;
-  buildBuffersToLLVMPipeline(toLLVM, options);
-  if (failed(toLLVM.run(*module)))
-    return 1;
-  if (emitKind == EmitKind::LLVMDialect) {
-    printModule(*module);
-    return 0;
-  }
-
-  // The object is emitted in memory whenever it is written, run on a board
-  // or measured for a report; a host run needs none (the JIT compiles).
   llvm::SmallString<0> object;
+  std::string referenceC;
   bool runsOnBoard = !runInputs.empty() && target->isMicrocontroller;
   bool runsOnHost = !runInputs.empty() && !target->isMicrocontroller;
-  if (!outputDir.empty() || !reportJSON.empty() || !runsOnHost) {
-    llvm::raw_svector_ostream os(object);
-    if (llvm::Error error = emitObjectFile(*module, *target, os))
-      return fail(llvm::toString(std::move(error)));
-    if (llvm::Error error = measureObject(object, report))
-      return fail(llvm::toString(std::move(error)));
+  if (codegen == Codegen::ReferenceC) {
+    if (failed(compileReferenceC(*entry, *signature, report, referenceC,
+                                 object)))
+      return 1;
+  } else {
+    PassManager toBuffers(&context);
+    buildNNToBuffersPipeline(toBuffers);
+    if (failed(toBuffers.run(*module)))
+      return 1;
+    auto lowered = module->lookupSymbol<func::FuncOp>(entrySymbol);
+    if (auto bytes = lowered->getAttrOfType<IntegerAttr>(kArenaBytesAttrName))
+      signature->arenaBytes = bytes.getInt();
+    report.arenaBytes = signature->arenaBytes;
+
+    PassManager toLLVM(&context);
+    LowerToLLVMOptions options;
+    options.indexBitwidth = target->indexBitwidth;
+    buildBuffersToLLVMPipeline(toLLVM, options);
+    if (failed(toLLVM.run(*module)))
+      return 1;
+    if (emitKind == EmitKind::LLVMDialect) {
+      printModule(*module);
+      return 0;
+    }
+
+    // The object is emitted in memory whenever it is written, run on a board
+    // or measured for a report; a host run needs none (the JIT compiles).
+    if (!outputDir.empty() || !reportJSON.empty() || !runsOnHost) {
+      llvm::raw_svector_ostream os(object);
+      if (llvm::Error error = emitObjectFile(*module, *target, os))
+        return fail(llvm::toString(std::move(error)));
+      if (llvm::Error error = measureObject(object, report))
+        return fail(llvm::toString(std::move(error)));
+    }
   }
   if (!outputDir.empty()) {
     if (std::error_code error = llvm::sys::fs::create_directories(outputDir))
@@ -297,6 +359,9 @@ int main(int argc, char **argv) {
         writeModelHeader(*signature, symbolPrefix, modelPath, targetName);
     if (failed(writeFile(outputDir + "/" + symbolPrefix + ".o", object)) ||
         failed(writeFile(outputDir + "/" + symbolPrefix + ".h", header)))
+      return 1;
+    if (codegen == Codegen::ReferenceC &&
+        failed(writeFile(outputDir + "/" + symbolPrefix + ".c", referenceC)))
       return 1;
   }
   if (runsOnBoard) {
