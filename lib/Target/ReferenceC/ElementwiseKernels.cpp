@@ -22,42 +22,21 @@ using namespace morsel::referencec;
 //===----------------------------------------------------------------------===//
 
 static constexpr llvm::StringLiteral kAddQuantized = R"c(
-/* reference_integer_ops::AddFunc: both inputs, shifted left, are rescaled
-   to twice the larger input scale, added, and rescaled to the output. */
-static inline int32_t {NAME}_element(const arithmetic_params *params,
-                                     int32_t input1_val, int32_t input2_val) {
-  const int32_t shifted_input1_val =
-      (input1_val + params->input1_offset) * (1 << params->left_shift);
-  const int32_t shifted_input2_val =
-      (input2_val + params->input2_offset) * (1 << params->left_shift);
-  const int32_t scaled_input1_val = multiply_by_quantized_multiplier(
-      shifted_input1_val, params->input1_multiplier, params->input1_shift);
-  const int32_t scaled_input2_val = multiply_by_quantized_multiplier(
-      shifted_input2_val, params->input2_multiplier, params->input2_shift);
-  const int32_t raw_sum = scaled_input1_val + scaled_input2_val;
-  const int32_t raw_output =
-      multiply_by_quantized_multiplier(raw_sum, params->output_multiplier,
-                                       params->output_shift) +
-      params->output_offset;
-  return clamp_int32(raw_output, params->output_activation_min,
-                     params->output_activation_max);
-}
-
 /* reference_integer_ops::AddElementwise. */
-MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
-                          const {L} *input1_data, const {R} *input2_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const arithmetic_params *params, const {L} *input1_data,
+    const {R} *input2_data, {Y} *output_data) {
   for (int32_t i = 0; i < params->size; ++i)
     output_data[i] =
-        ({Y}){NAME}_element(params, input1_data[i], input2_data[i]);
+        ({Y})add_quantized_element(params, input1_data[i], input2_data[i]);
 }
 )c";
 
 static constexpr llvm::StringLiteral kAddFloat = R"c(
 /* reference_ops::Add. */
-MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
-                          const float *input1_data, const float *input2_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const arithmetic_params *params, const float *input1_data,
+    const float *input2_data, float *output_data) {
   for (int32_t i = 0; i < params->size; ++i)
     output_data[i] = activation_with_min_max(
         input1_data[i] + input2_data[i], params->float_activation_min,
@@ -66,30 +45,10 @@ MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
 )c";
 
 static constexpr llvm::StringLiteral kBroadcastAddQuantized = R"c(
-/* reference_integer_ops::AddFunc, as in BroadcastAdd4DSlow below. */
-static inline int32_t {NAME}_element(const arithmetic_params *params,
-                                     int32_t input1_val, int32_t input2_val) {
-  const int32_t shifted_input1_val =
-      (input1_val + params->input1_offset) * (1 << params->left_shift);
-  const int32_t shifted_input2_val =
-      (input2_val + params->input2_offset) * (1 << params->left_shift);
-  const int32_t scaled_input1_val = multiply_by_quantized_multiplier(
-      shifted_input1_val, params->input1_multiplier, params->input1_shift);
-  const int32_t scaled_input2_val = multiply_by_quantized_multiplier(
-      shifted_input2_val, params->input2_multiplier, params->input2_shift);
-  const int32_t raw_sum = scaled_input1_val + scaled_input2_val;
-  const int32_t raw_output =
-      multiply_by_quantized_multiplier(raw_sum, params->output_multiplier,
-                                       params->output_shift) +
-      params->output_offset;
-  return clamp_int32(raw_output, params->output_activation_min,
-                     params->output_activation_max);
-}
-
 /* reference_integer_ops::BroadcastAdd4DSlow. */
-MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
-                          const {L} *input1_data, const {R} *input2_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const arithmetic_params *params, const {L} *input1_data,
+    const {R} *input2_data, {Y} *output_data) {
   const int32_t *dims = params->output_dims;
   const int32_t *s1 = params->input1_strides;
   const int32_t *s2 = params->input2_strides;
@@ -98,7 +57,7 @@ MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
     for (int32_t y = 0; y < dims[1]; ++y)
       for (int32_t x = 0; x < dims[2]; ++x)
         for (int32_t c = 0; c < dims[3]; ++c)
-          output_data[out++] = ({Y}){NAME}_element(
+          output_data[out++] = ({Y})add_quantized_element(
               params,
               input1_data[b * s1[0] + y * s1[1] + x * s1[2] + c * s1[3]],
               input2_data[b * s2[0] + y * s2[1] + x * s2[2] + c * s2[3]]);
@@ -107,9 +66,9 @@ MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
 
 static constexpr llvm::StringLiteral kBroadcastAddFloat = R"c(
 /* reference_ops::BroadcastAdd4DSlow. */
-MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
-                          const float *input1_data, const float *input2_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const arithmetic_params *params, const float *input1_data,
+    const float *input2_data, float *output_data) {
   const int32_t *dims = params->output_dims;
   const int32_t *s1 = params->input1_strides;
   const int32_t *s2 = params->input2_strides;
@@ -127,9 +86,9 @@ MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
 
 static constexpr llvm::StringLiteral kMulQuantized = R"c(
 /* reference_integer_ops::MulElementwise. */
-MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
-                          const {L} *input1_data, const {R} *input2_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const arithmetic_params *params, const {L} *input1_data,
+    const {R} *input2_data, {Y} *output_data) {
   for (int32_t i = 0; i < params->size; ++i) {
     const int32_t input1_val = params->input1_offset + input1_data[i];
     const int32_t input2_val = params->input2_offset + input2_data[i];
@@ -147,9 +106,9 @@ MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
 
 static constexpr llvm::StringLiteral kMulFloat = R"c(
 /* reference_ops::Mul. */
-MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
-                          const float *input1_data, const float *input2_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const arithmetic_params *params, const float *input1_data,
+    const float *input2_data, float *output_data) {
   for (int32_t i = 0; i < params->size; ++i)
     output_data[i] = activation_with_min_max(
         input1_data[i] * input2_data[i], params->float_activation_min,
@@ -159,9 +118,9 @@ MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
 
 static constexpr llvm::StringLiteral kBroadcastMulQuantized = R"c(
 /* reference_integer_ops::BroadcastMul4DSlow. */
-MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
-                          const {L} *input1_data, const {R} *input2_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const arithmetic_params *params, const {L} *input1_data,
+    const {R} *input2_data, {Y} *output_data) {
   const int32_t *dims = params->output_dims;
   const int32_t *s1 = params->input1_strides;
   const int32_t *s2 = params->input2_strides;
@@ -190,9 +149,9 @@ MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
 
 static constexpr llvm::StringLiteral kBroadcastMulFloat = R"c(
 /* reference_ops::BroadcastMul4DSlow. */
-MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
-                          const float *input1_data, const float *input2_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const arithmetic_params *params, const float *input1_data,
+    const float *input2_data, float *output_data) {
   const int32_t *dims = params->output_dims;
   const int32_t *s1 = params->input1_strides;
   const int32_t *s2 = params->input2_strides;
@@ -210,8 +169,9 @@ MORSEL_KERNEL void {NAME}(const arithmetic_params *params,
 
 static constexpr llvm::StringLiteral kClampQuantized = R"c(
 /* A ReLU-style clamp of stored values to [lo, hi]. */
-MORSEL_KERNEL void {NAME}(int32_t size, int32_t lo, int32_t hi,
-                          const {T} *input_data, {T} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    int32_t size, int32_t lo, int32_t hi, const {T} *input_data,
+    {T} *output_data) {
   for (int32_t i = 0; i < size; ++i)
     output_data[i] = ({T})clamp_int32(input_data[i], lo, hi);
 }
@@ -219,8 +179,9 @@ MORSEL_KERNEL void {NAME}(int32_t size, int32_t lo, int32_t hi,
 
 static constexpr llvm::StringLiteral kClampFloat = R"c(
 /* A ReLU-style clamp to [lo, hi]. */
-MORSEL_KERNEL void {NAME}(int32_t size, float lo, float hi,
-                          const float *input_data, float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    int32_t size, float lo, float hi, const float *input_data,
+    float *output_data) {
   for (int32_t i = 0; i < size; ++i)
     output_data[i] = activation_with_min_max(input_data[i], lo, hi);
 }
@@ -229,8 +190,9 @@ MORSEL_KERNEL void {NAME}(int32_t size, float lo, float hi,
 static constexpr llvm::StringLiteral kLookup = R"c(
 /* A quantized activation function as a table of its 256 results, indexed by
    the stored input plus table_offset (128 for signed storage). */
-MORSEL_KERNEL void {NAME}(int32_t size, const {Y} *table, int32_t table_offset,
-                          const {X} *input_data, {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    int32_t size, const {Y} *table, int32_t table_offset,
+    const {X} *input_data, {Y} *output_data) {
   for (int32_t i = 0; i < size; ++i)
     output_data[i] = table[input_data[i] + table_offset];
 }
@@ -238,8 +200,8 @@ MORSEL_KERNEL void {NAME}(int32_t size, const {Y} *table, int32_t table_offset,
 
 static constexpr llvm::StringLiteral kSigmoidFloat = R"c(
 /* reference_ops::Logistic. */
-MORSEL_KERNEL void {NAME}(int32_t size, const float *input_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    int32_t size, const float *input_data, float *output_data) {
   for (int32_t i = 0; i < size; ++i)
     output_data[i] = 1.0f / (1.0f + reference_expf(-input_data[i]));
 }
@@ -247,8 +209,9 @@ MORSEL_KERNEL void {NAME}(int32_t size, const float *input_data,
 
 static constexpr llvm::StringLiteral kHardSigmoidFloat = R"c(
 /* max(0, min(1, alpha * x + beta)), as ONNX HardSigmoid. */
-MORSEL_KERNEL void {NAME}(int32_t size, float alpha, float beta,
-                          const float *input_data, float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    int32_t size, float alpha, float beta, const float *input_data,
+    float *output_data) {
   for (int32_t i = 0; i < size; ++i) {
     const float y = alpha * input_data[i] + beta;
     output_data[i] = y < 0.0f ? 0.0f : (y > 1.0f ? 1.0f : y);
@@ -258,8 +221,8 @@ MORSEL_KERNEL void {NAME}(int32_t size, float alpha, float beta,
 
 static constexpr llvm::StringLiteral kHardSwishFloat = R"c(
 /* reference_ops::HardSwish: x * relu6(x + 3) / 6. */
-MORSEL_KERNEL void {NAME}(int32_t size, const float *input_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    int32_t size, const float *input_data, float *output_data) {
   for (int32_t i = 0; i < size; ++i) {
     const float x = input_data[i];
     const float relu6 = activation_with_min_max(x + 3.0f, 0.0f, 6.0f);
@@ -274,8 +237,9 @@ MORSEL_KERNEL void {NAME}(int32_t size, const float *input_data,
 
 static constexpr llvm::StringLiteral kQuantize = R"c(
 /* ONNX QuantizeLinear: z + round_half_even(x / s), saturated. */
-MORSEL_KERNEL void {NAME}(const channel_params *params, const float *input_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const channel_params *params, const float *input_data,
+    {Y} *output_data) {
   int32_t i = 0;
   for (int32_t outer = 0; outer < params->outer; ++outer)
     for (int32_t channel = 0; channel < params->channels; ++channel)
@@ -291,8 +255,9 @@ MORSEL_KERNEL void {NAME}(const channel_params *params, const float *input_data,
 
 static constexpr llvm::StringLiteral kDequantize = R"c(
 /* reference_ops::Dequantize: (q - z) * s in float. */
-MORSEL_KERNEL void {NAME}(const channel_params *params, const {X} *input_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const channel_params *params, const {X} *input_data,
+    float *output_data) {
   int32_t i = 0;
   for (int32_t outer = 0; outer < params->outer; ++outer)
     for (int32_t channel = 0; channel < params->channels; ++channel)
@@ -305,8 +270,9 @@ MORSEL_KERNEL void {NAME}(const channel_params *params, const {X} *input_data,
 
 static constexpr llvm::StringLiteral kRequantize = R"c(
 /* reference_ops::Requantize: z_out + (q - z_in) * s_in / s_out, saturated. */
-MORSEL_KERNEL void {NAME}(const requantize_params *params,
-                          const {X} *input_data, {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const requantize_params *params, const {X} *input_data,
+    {Y} *output_data) {
   for (int32_t i = 0; i < params->size; ++i) {
     int32_t acc = input_data[i] + params->input_offset;
     if (params->rescale)
@@ -323,6 +289,8 @@ MORSEL_KERNEL void {NAME}(const requantize_params *params,
 // Table
 //===----------------------------------------------------------------------===//
 
+static constexpr Piece kQuantizedAddNeeds[] = {Piece::KernelAttribute,
+                                               Piece::QuantizedAdd};
 static constexpr Piece kQuantizedArithmeticNeeds[] = {
     Piece::KernelAttribute, Piece::IntegerClamp, Piece::FixedPoint,
     Piece::ArithmeticParams};
@@ -344,10 +312,10 @@ static constexpr Piece kRequantizeNeeds[] = {
     Piece::RequantizeParams};
 
 static const KernelInfo kKernels[] = {
-    {Kernel::AddQuantized, "add", kAddQuantized, kQuantizedArithmeticNeeds},
+    {Kernel::AddQuantized, "add", kAddQuantized, kQuantizedAddNeeds},
     {Kernel::AddFloat, "add", kAddFloat, kFloatArithmeticNeeds},
     {Kernel::BroadcastAddQuantized, "broadcast_add", kBroadcastAddQuantized,
-     kQuantizedArithmeticNeeds},
+     kQuantizedAddNeeds},
     {Kernel::BroadcastAddFloat, "broadcast_add", kBroadcastAddFloat,
      kFloatArithmeticNeeds},
     {Kernel::MulQuantized, "mul", kMulQuantized, kQuantizedArithmeticNeeds},

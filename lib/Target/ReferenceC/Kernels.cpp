@@ -226,6 +226,30 @@ typedef struct {
 } arithmetic_params;
 )c";
 
+static constexpr llvm::StringLiteral kQuantizedAdd = R"c(
+/* reference_integer_ops::AddFunc: both inputs, shifted left, are rescaled
+   to twice the larger input scale, added, and rescaled to the output. */
+static inline int32_t add_quantized_element(
+    const arithmetic_params *params, int32_t input1_val,
+    int32_t input2_val) {
+  const int32_t shifted_input1_val =
+      (input1_val + params->input1_offset) * (1 << params->left_shift);
+  const int32_t shifted_input2_val =
+      (input2_val + params->input2_offset) * (1 << params->left_shift);
+  const int32_t scaled_input1_val = multiply_by_quantized_multiplier(
+      shifted_input1_val, params->input1_multiplier, params->input1_shift);
+  const int32_t scaled_input2_val = multiply_by_quantized_multiplier(
+      shifted_input2_val, params->input2_multiplier, params->input2_shift);
+  const int32_t raw_sum = scaled_input1_val + scaled_input2_val;
+  const int32_t raw_output =
+      multiply_by_quantized_multiplier(raw_sum, params->output_multiplier,
+                                       params->output_shift) +
+      params->output_offset;
+  return clamp_int32(raw_output, params->output_activation_min,
+                     params->output_activation_max);
+}
+)c";
+
 static constexpr llvm::StringLiteral kReduceParams = R"c(
 /* A reduction over the middle dimension of [outer, depth, inner] (mean,
    softmax), or, for a mean over axes that are not adjacent, over the
@@ -339,6 +363,8 @@ llvm::StringRef referencec::getPieceSource(Piece piece) {
     return kPoolParams;
   case Piece::ArithmeticParams:
     return kArithmeticParams;
+  case Piece::QuantizedAdd:
+    return kQuantizedAdd;
   case Piece::ReduceParams:
     return kReduceParams;
   case Piece::ReduceIndex:
@@ -356,10 +382,14 @@ llvm::StringRef referencec::getPieceSource(Piece piece) {
 llvm::ArrayRef<Piece> referencec::getPieceDependencies(Piece piece) {
   static constexpr Piece kShape[] = {Piece::NhwcShape};
   static constexpr Piece kReduce[] = {Piece::ReduceParams};
+  static constexpr Piece kAdd[] = {Piece::IntegerClamp, Piece::FixedPoint,
+                                   Piece::ArithmeticParams};
   if (piece == Piece::ConvParams || piece == Piece::PoolParams)
     return kShape;
   if (piece == Piece::ReduceIndex)
     return kReduce;
+  if (piece == Piece::QuantizedAdd)
+    return kAdd;
   return {};
 }
 

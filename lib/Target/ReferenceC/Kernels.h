@@ -35,6 +35,7 @@ enum class Piece {
   FullyConnectedParams,
   PoolParams,
   ArithmeticParams,
+  QuantizedAdd,
   ReduceParams,
   ReduceIndex,
   ChannelParams,

@@ -26,9 +26,9 @@ using namespace morsel::referencec;
 static constexpr llvm::StringLiteral kConvQuantized = R"c(
 /* reference_integer_ops::ConvPerChannel; grouped when the filter has fewer
    input channels than the input. */
-MORSEL_KERNEL void {NAME}(const conv_params *params, const {X} *input_data,
-                          const {W} *filter_data, const int32_t *bias_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const conv_params *params, const {X} *input_data,
+    const {W} *filter_data, const int32_t *bias_data, {Y} *output_data) {
   const nhwc_shape *input_shape = &params->input;
   const nhwc_shape *filter_shape = &params->filter;
   const nhwc_shape *output_shape = &params->output;
@@ -91,9 +91,9 @@ MORSEL_KERNEL void {NAME}(const conv_params *params, const {X} *input_data,
 static constexpr llvm::StringLiteral kConvFloat = R"c(
 /* reference_ops::Conv; grouped when the filter has fewer input channels
    than the input. */
-MORSEL_KERNEL void {NAME}(const conv_params *params, const float *input_data,
-                          const float *filter_data, const float *bias_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const conv_params *params, const float *input_data,
+    const float *filter_data, const float *bias_data, float *output_data) {
   const nhwc_shape *input_shape = &params->input;
   const nhwc_shape *filter_shape = &params->filter;
   const nhwc_shape *output_shape = &params->output;
@@ -150,9 +150,9 @@ static constexpr llvm::StringLiteral kDepthwiseConvQuantized = R"c(
 /* reference_integer_ops::DepthwiseConvPerChannel: output channel
    in_channel * depth_multiplier + m reads input channel in_channel (the
    filter is [C_in * depth_multiplier, K_h, K_w, 1]). */
-MORSEL_KERNEL void {NAME}(const conv_params *params, const {X} *input_data,
-                          const {W} *filter_data, const int32_t *bias_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const conv_params *params, const {X} *input_data,
+    const {W} *filter_data, const int32_t *bias_data, {Y} *output_data) {
   const nhwc_shape *input_shape = &params->input;
   const nhwc_shape *filter_shape = &params->filter;
   const nhwc_shape *output_shape = &params->output;
@@ -213,9 +213,9 @@ static constexpr llvm::StringLiteral kDepthwiseConvFloat = R"c(
 /* reference_ops::DepthwiseConv: output channel
    in_channel * depth_multiplier + m reads input channel in_channel (the
    filter is [C_in * depth_multiplier, K_h, K_w, 1]). */
-MORSEL_KERNEL void {NAME}(const conv_params *params, const float *input_data,
-                          const float *filter_data, const float *bias_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const conv_params *params, const float *input_data,
+    const float *filter_data, const float *bias_data, float *output_data) {
   const nhwc_shape *input_shape = &params->input;
   const nhwc_shape *filter_shape = &params->filter;
   const nhwc_shape *output_shape = &params->output;
@@ -264,9 +264,9 @@ MORSEL_KERNEL void {NAME}(const conv_params *params, const float *input_data,
 
 static constexpr llvm::StringLiteral kFullyConnectedQuantized = R"c(
 /* reference_integer_ops::FullyConnected, with per-channel weights. */
-MORSEL_KERNEL void {NAME}(const fully_connected_params *params,
-                          const {X} *input_data, const {W} *filter_data,
-                          const int32_t *bias_data, {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const fully_connected_params *params, const {X} *input_data,
+    const {W} *filter_data, const int32_t *bias_data, {Y} *output_data) {
   const int32_t accum_depth = params->input_depth;
   const int32_t output_depth = params->output_depth;
   for (int32_t b = 0; b < params->batches; ++b) {
@@ -294,9 +294,9 @@ MORSEL_KERNEL void {NAME}(const fully_connected_params *params,
 
 static constexpr llvm::StringLiteral kFullyConnectedFloat = R"c(
 /* reference_ops::FullyConnected. */
-MORSEL_KERNEL void {NAME}(const fully_connected_params *params,
-                          const float *input_data, const float *weights_data,
-                          const float *bias_data, float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const fully_connected_params *params, const float *input_data,
+    const float *weights_data, const float *bias_data, float *output_data) {
   const int32_t accum_depth = params->input_depth;
   const int32_t output_depth = params->output_depth;
   for (int32_t b = 0; b < params->batches; ++b) {
@@ -320,8 +320,8 @@ MORSEL_KERNEL void {NAME}(const fully_connected_params *params,
 
 static constexpr llvm::StringLiteral kMaxPoolQuantized = R"c(
 /* reference_integer_ops::MaxPool: padding never wins. */
-MORSEL_KERNEL void {NAME}(const pool_params *params, const {T} *input_data,
-                          {T} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const pool_params *params, const {T} *input_data, {T} *output_data) {
   const nhwc_shape *input_shape = &params->input;
   const nhwc_shape *output_shape = &params->output;
   for (int32_t batch = 0; batch < output_shape->n; ++batch) {
@@ -367,8 +367,9 @@ MORSEL_KERNEL void {NAME}(const pool_params *params, const {T} *input_data,
 
 static constexpr llvm::StringLiteral kMaxPoolFloat = R"c(
 /* reference_ops::MaxPool: padding never wins. */
-MORSEL_KERNEL void {NAME}(const pool_params *params, const float *input_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const pool_params *params, const float *input_data,
+    float *output_data) {
   const nhwc_shape *input_shape = &params->input;
   const nhwc_shape *output_shape = &params->output;
   for (int32_t batch = 0; batch < output_shape->n; ++batch) {
@@ -414,8 +415,8 @@ MORSEL_KERNEL void {NAME}(const pool_params *params, const float *input_data,
 static constexpr llvm::StringLiteral kAvgPoolQuantized = R"c(
 /* reference_integer_ops::AveragePool, the average rounded to the nearest
    with ties away from zero. */
-MORSEL_KERNEL void {NAME}(const pool_params *params, const {X} *input_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const pool_params *params, const {X} *input_data, {Y} *output_data) {
   const nhwc_shape *input_shape = &params->input;
   const nhwc_shape *output_shape = &params->output;
   for (int32_t batch = 0; batch < output_shape->n; ++batch) {
@@ -471,8 +472,9 @@ MORSEL_KERNEL void {NAME}(const pool_params *params, const {X} *input_data,
 
 static constexpr llvm::StringLiteral kAvgPoolFloat = R"c(
 /* reference_ops::AveragePool. */
-MORSEL_KERNEL void {NAME}(const pool_params *params, const float *input_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const pool_params *params, const float *input_data,
+    float *output_data) {
   const nhwc_shape *input_shape = &params->input;
   const nhwc_shape *output_shape = &params->output;
   for (int32_t batch = 0; batch < output_shape->n; ++batch) {
@@ -522,8 +524,8 @@ MORSEL_KERNEL void {NAME}(const pool_params *params, const float *input_data,
 static constexpr llvm::StringLiteral kMeanQuantized = R"c(
 /* reference_integer_ops::Mean: the sum of the centered inputs, rescaled by
    s_in / (s_out * depth). */
-MORSEL_KERNEL void {NAME}(const reduce_params *params, const {X} *input_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const reduce_params *params, const {X} *input_data, {Y} *output_data) {
   for (int32_t outer = 0; outer < params->outer; ++outer) {
     for (int32_t inner = 0; inner < params->inner; ++inner) {
       int32_t acc = 0;
@@ -542,8 +544,9 @@ MORSEL_KERNEL void {NAME}(const reduce_params *params, const {X} *input_data,
 
 static constexpr llvm::StringLiteral kMeanFloat = R"c(
 /* reference_ops::Mean. */
-MORSEL_KERNEL void {NAME}(const reduce_params *params, const float *input_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const reduce_params *params, const float *input_data,
+    float *output_data) {
   for (int32_t outer = 0; outer < params->outer; ++outer) {
     for (int32_t inner = 0; inner < params->inner; ++inner) {
       float total = 0.0f;
@@ -560,8 +563,8 @@ MORSEL_KERNEL void {NAME}(const reduce_params *params, const float *input_data,
 static constexpr llvm::StringLiteral kMeanAnyAxesQuantized = R"c(
 /* reference_integer_ops::Mean over any axes: for each output element (an
    index over the kept dimensions), the sum over the reduced ones. */
-MORSEL_KERNEL void {NAME}(const reduce_params *params, const {X} *input_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const reduce_params *params, const {X} *input_data, {Y} *output_data) {
   int32_t output_index[6] = {0, 0, 0, 0, 0, 0};
   int32_t out = 0;
   do {
@@ -584,8 +587,9 @@ MORSEL_KERNEL void {NAME}(const reduce_params *params, const {X} *input_data,
 static constexpr llvm::StringLiteral kMeanAnyAxesFloat = R"c(
 /* reference_ops::Mean over any axes: for each output element (an index over
    the kept dimensions), the sum over the reduced ones. */
-MORSEL_KERNEL void {NAME}(const reduce_params *params, const float *input_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const reduce_params *params, const float *input_data,
+    float *output_data) {
   int32_t output_index[6] = {0, 0, 0, 0, 0, 0};
   int32_t out = 0;
   do {
@@ -604,8 +608,8 @@ MORSEL_KERNEL void {NAME}(const reduce_params *params, const float *input_data,
 static constexpr llvm::StringLiteral kSoftmaxQuantized = R"c(
 /* Quantized softmax of docs/quantization.md: e = exp_table[max - q] in Q20,
    out = z_out + floor((e * K + sum * 2^15) / (sum * 2^16)). */
-MORSEL_KERNEL void {NAME}(const reduce_params *params, const {X} *input_data,
-                          {Y} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const reduce_params *params, const {X} *input_data, {Y} *output_data) {
   const int32_t depth = params->depth, inner = params->inner;
   for (int32_t outer = 0; outer < params->outer; ++outer) {
     for (int32_t i = 0; i < inner; ++i) {
@@ -642,8 +646,9 @@ MORSEL_KERNEL void {NAME}(const reduce_params *params, const {X} *input_data,
 
 static constexpr llvm::StringLiteral kSoftmaxFloat = R"c(
 /* reference_ops::Softmax. */
-MORSEL_KERNEL void {NAME}(const reduce_params *params, const float *input_data,
-                          float *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const reduce_params *params, const float *input_data,
+    float *output_data) {
   const int32_t depth = params->depth, inner = params->inner;
   for (int32_t outer = 0; outer < params->outer; ++outer) {
     for (int32_t i = 0; i < inner; ++i) {

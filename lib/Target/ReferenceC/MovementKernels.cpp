@@ -18,8 +18,9 @@ using namespace morsel::referencec;
 static constexpr llvm::StringLiteral kTranspose = R"c(
 /* reference_ops::Transpose: output dimension k walks input dimension
    perm[k]. */
-MORSEL_KERNEL void {NAME}(const movement_params *params, const {T} *input_data,
-                          {T} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const movement_params *params, const {T} *input_data,
+    {T} *output_data) {
   int32_t input_strides[6], stride[6];
   get_strides6(params->input_dims, input_strides);
   for (int32_t k = 0; k < 6; ++k)
@@ -41,8 +42,9 @@ MORSEL_KERNEL void {NAME}(const movement_params *params, const {T} *input_data,
 static constexpr llvm::StringLiteral kStridedSlice = R"c(
 /* reference_ops::StridedSlice: output index i of dimension k reads input
    index start[k] + i * step[k]. */
-MORSEL_KERNEL void {NAME}(const movement_params *params, const {T} *input_data,
-                          {T} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const movement_params *params, const {T} *input_data,
+    {T} *output_data) {
   int32_t stride[6];
   get_strides6(params->input_dims, stride);
   const int32_t *dims = params->output_dims;
@@ -67,8 +69,9 @@ MORSEL_KERNEL void {NAME}(const movement_params *params, const {T} *input_data,
 static constexpr llvm::StringLiteral kPad = R"c(
 /* reference_ops::PadImpl: positions outside the input (shifted by low)
    take pad_value. */
-MORSEL_KERNEL void {NAME}(const movement_params *params, {T} pad_value,
-                          const {T} *input_data, {T} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    const movement_params *params, {T} pad_value, const {T} *input_data,
+    {T} *output_data) {
   int32_t stride[6];
   get_strides6(params->input_dims, stride);
   const int32_t *dims = params->output_dims, *in = params->input_dims;
@@ -110,9 +113,9 @@ static constexpr llvm::StringLiteral kConcatenation = R"c(
 /* reference_ops::Concatenation: each of the outer_size slices of the output
    is the matching slices of the inputs (copy_sizes[i] elements of input i),
    one after the other. */
-MORSEL_KERNEL void {NAME}(int32_t outer_size, int32_t input_count,
-                          const int32_t *copy_sizes,
-                          const {T} *const *input_data, {T} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    int32_t outer_size, int32_t input_count, const int32_t *copy_sizes,
+    const {T} *const *input_data, {T} *output_data) {
   {T} *output_ptr = output_data;
   for (int32_t k = 0; k < outer_size; ++k) {
     for (int32_t i = 0; i < input_count; ++i) {
@@ -129,8 +132,8 @@ MORSEL_KERNEL void {NAME}(int32_t outer_size, int32_t input_count,
 static constexpr llvm::StringLiteral kCopy = R"c(
 /* A copy of `size` elements (a reshape into an output, or an output that
    another output or an input already holds). */
-MORSEL_KERNEL void {NAME}(int32_t size, const {T} *input_data,
-                          {T} *output_data) {
+MORSEL_KERNEL void {NAME}(
+    int32_t size, const {T} *input_data, {T} *output_data) {
   for (int32_t i = 0; i < size; ++i)
     output_data[i] = input_data[i];
 }

@@ -18,7 +18,9 @@
 // INT8-NEXT: 16-byte aligned (MODEL_ARENA_BYTES in model.h)
 // INT8: #include <stdint.h>
 // INT8: static inline int32_t multiply_by_quantized_multiplier(int32_t x,
-// INT8: MORSEL_KERNEL void conv2d_s8(const conv_params *params, const int8_t *input_data,
+// INT8: static inline int32_t add_quantized_element(
+// INT8: MORSEL_KERNEL void conv2d_s8(
+// INT8-NEXT: const conv_params *params, const int8_t *input_data,
 // INT8: acc += (filter_val + filter_offset) *
 // INT8-NEXT: (input_val + params->input_offset);
 // INT8: MORSEL_KERNEL void depthwise_conv2d_s8(
