@@ -248,7 +248,8 @@ int main(int argc, char **argv) {
     return fail("--count-instructions needs --run on a Cortex-M target");
   if (stackBytes < 256 || stackBytes % 16 != 0)
     return fail("--stack-size must be a multiple of 16 of at least 256");
-  if (codegen == Codegen::ReferenceC && !target->isMicrocontroller)
+  if (codegen == Codegen::ReferenceC && !target->isMicrocontroller &&
+      emitKind != EmitKind::NN)
     return fail("--codegen=reference-c needs a Cortex-M target (the C is "
                 "compiled with arm-none-eabi-gcc)");
   if (codegen == Codegen::ReferenceC && emitKind == EmitKind::LLVMDialect)
