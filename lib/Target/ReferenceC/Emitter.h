@@ -85,11 +85,13 @@ std::string formatFloat(float value);
 /// Joins `values` with ", ".
 std::string joinInts(llvm::ArrayRef<int64_t> values);
 
-/// Writes `static const <type> <name>[N] = {...};`, 16 values per line.
+/// Writes `static const <type> <name>[N] = {...};`: short arrays on one
+/// line, longer ones 16 values per line.
 void writeIntArray(llvm::raw_ostream &os, llvm::StringRef type,
                    llvm::StringRef name, llvm::ArrayRef<int64_t> values);
 
-/// Writes `static const float <name>[N] = {...};`, 8 values per line.
+/// Writes `static const float <name>[N] = {...};`: short arrays on one
+/// line, longer ones 8 values per line.
 void writeFloatArray(llvm::raw_ostream &os, llvm::StringRef name,
                      llvm::ArrayRef<float> values);
 
