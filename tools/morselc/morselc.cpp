@@ -106,10 +106,23 @@ static cl::opt<bool> countInstructions(
     cl::cat(morselCategory));
 
 static cl::opt<int64_t>
-    stackBytes("stack-size", cl::init(4096),
+    stackBytes("stack-size", cl::init(16384),
                cl::desc("Stack of the harness for --run on a Cortex-M target "
                         "(bytes)"),
                cl::value_desc("bytes"), cl::cat(morselCategory));
+
+static cl::opt<std::string>
+    arenaPlan("plan", cl::init("tflm-greedy"),
+              cl::desc("How intermediate buffers share the arena: "
+                       "tflm-greedy (TensorFlow Lite Micro's planner), usmp "
+                       "(TVM's hill climb) or naive (no reuse)"),
+              cl::value_desc("planner"), cl::cat(morselCategory));
+
+static cl::opt<std::string>
+    memoryMapPath("memory-map", cl::init(""),
+                  cl::desc("Write the arena over time (offset by operator "
+                           "step, one box per buffer) as an SVG picture"),
+                  cl::value_desc("file.svg"), cl::cat(morselCategory));
 
 static cl::opt<bool> quiet("quiet", cl::init(false),
                            cl::desc("Do not print the summary on stdout"),
@@ -254,6 +267,10 @@ int main(int argc, char **argv) {
                 "compiled with arm-none-eabi-gcc)");
   if (codegen == Codegen::ReferenceC && emitKind == EmitKind::LLVMDialect)
     return fail("--emit llvm needs --codegen=llvm");
+  if (arenaPlan != "tflm-greedy" && arenaPlan != "usmp" &&
+      arenaPlan != "naive")
+    return fail("unknown --plan '" + arenaPlan +
+                "' (expected tflm-greedy, usmp or naive)");
   if (emitKind == EmitKind::None && runInputs.empty() && outputDir.empty())
     return fail("nothing to do: give -o DIR, --run (with --output) or --emit");
 
@@ -324,13 +341,23 @@ int main(int argc, char **argv) {
       return 1;
   } else {
     PassManager toBuffers(&context);
-    buildNNToBuffersPipeline(toBuffers);
+    buildNNToBuffersPipeline(toBuffers, arenaPlan);
     if (failed(toBuffers.run(*module)))
       return 1;
     auto lowered = module->lookupSymbol<func::FuncOp>(entrySymbol);
     if (auto bytes = lowered->getAttrOfType<IntegerAttr>(kArenaBytesAttrName))
       signature->arenaBytes = bytes.getInt();
     report.arenaBytes = signature->arenaBytes;
+  collectArenaPlan(lowered, report);
+  if (!memoryMapPath.empty()) {
+    if (!report.arenaPlan)
+      return fail("the lowered model records no arena plan to draw");
+    std::string svg;
+    llvm::raw_string_ostream os(svg);
+    writeMemoryMap(os, report);
+    if (failed(writeFile(memoryMapPath, svg)))
+      return 1;
+  }
 
     PassManager toLLVM(&context);
     LowerToLLVMOptions options;
