@@ -271,6 +271,12 @@ int main(int argc, char **argv) {
       arenaPlan != "naive")
     return fail("unknown --plan '" + arenaPlan +
                 "' (expected tflm-greedy, usmp or naive)");
+  if (codegen == Codegen::ReferenceC && arenaPlan != "tflm-greedy")
+    return fail("--plan " + arenaPlan +
+                " needs --codegen=llvm (the reference C places its arena as "
+                "TensorFlow Lite Micro does: tflm-greedy)");
+  if (codegen == Codegen::ReferenceC && !memoryMapPath.empty())
+    return fail("--memory-map needs --codegen=llvm");
   if (emitKind == EmitKind::None && runInputs.empty() && outputDir.empty())
     return fail("nothing to do: give -o DIR, --run (with --output) or --emit");
 
