@@ -111,12 +111,11 @@ void morsel::writeMemoryMap(llvm::raw_ostream &os,
   BufferPlacement placement;
   placement.offsets.assign(plan.offsets.begin(), plan.offsets.end());
   placement.arenaBytes = report.arenaBytes;
-  std::vector<std::string> names;
-  for (size_t i = 0; i < plan.buffers.size(); ++i)
-    names.push_back("buffer " + std::to_string(i));
-  MemoryMap map =
-      makeMemoryMap(report.model + " for " + report.target, plan.buffers,
-                    placement, names, plan.steps);
+  MemoryMap map = makeMemoryMap(report.model + " for " + report.target,
+                                plan.buffers, placement, /*bufferNames=*/{},
+                                plan.steps);
+  // The picture marks the step the summary and the JSON name.
+  map.bottleneckStep = plan.bottleneckStep;
   writeMemoryMapSvg(os, map);
 }
 
