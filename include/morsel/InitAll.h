@@ -16,6 +16,8 @@
 #include "morsel/Conversion/Passes.h"
 #include "morsel/Dialect/NN/IR/NNDialect.h"
 #include "morsel/Dialect/NN/Transforms/Passes.h"
+#include "morsel/Dialect/Seg/IR/SegOps.h"
+#include "morsel/Dialect/Seg/Transforms/Passes.h"
 #include "morsel/Pipelines/Pipelines.h"
 #include "morsel/Transforms/Passes.h"
 
@@ -27,13 +29,15 @@ namespace morsel {
 /// are loaded on demand; tools add the upstream dialects users write
 /// alongside (see morsel-opt).
 inline void registerAllDialects(mlir::DialectRegistry &registry) {
-  registry.insert<nn::NNDialect>();
+  registry.insert<nn::NNDialect, seg::SegDialect>();
+  seg::registerKernelAccessModels(registry);
 }
 
 /// Registers every Morsel pass and named pipeline with the global pass
 /// registry.
 inline void registerAllPasses() {
   nn::registerNNPasses();
+  seg::registerSegPasses();
   registerMorselConversionPasses();
   registerMorselTransformsPasses();
   registerMorselPipelines();

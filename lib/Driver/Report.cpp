@@ -8,6 +8,7 @@
 #include "morsel/Dialect/NN/Analysis/OpCost.h"
 #include "morsel/Dialect/NN/IR/NNOps.h"
 #include "morsel/Support/MemoryMapSvg.h"
+#include "morsel/Dialect/Seg/IR/SegDialect.h"
 #include "morsel/Transforms/Passes.h"
 
 #include "llvm/Object/ObjectFile.h"

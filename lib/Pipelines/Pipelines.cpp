@@ -7,6 +7,7 @@
 #include "morsel/Pipelines/Pipelines.h"
 #include "morsel/Conversion/Passes.h"
 #include "morsel/Dialect/NN/Transforms/Passes.h"
+#include "morsel/Dialect/Seg/Transforms/Passes.h"
 #include "morsel/Transforms/Passes.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
@@ -36,7 +37,8 @@ void morsel::buildNNOptimizationPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void morsel::buildNNToBuffersPipeline(OpPassManager &pm, StringRef plan) {
+void morsel::buildNNToBuffersPipeline(OpPassManager &pm, StringRef plan,
+                                      bool verifyPlan) {
   pm.addPass(createConvertNNToLinalg());
   pm.addPass(createApproximateMath());
   pm.addPass(createCanonicalizerPass());
@@ -51,9 +53,12 @@ void morsel::buildNNToBuffersPipeline(OpPassManager &pm, StringRef plan) {
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
-  PlaceBuffersInArenaOptions arena;
-  arena.plan = plan.str();
-  pm.addPass(createPlaceBuffersInArena(arena));
+  seg::SegPlaceBuffersOptions placement;
+  placement.plan = plan.str();
+  pm.addPass(seg::createSegPlaceBuffers(placement));
+  if (verifyPlan)
+    pm.addPass(seg::createSegVerifyPlan());
+  pm.addPass(seg::createConvertSegToMemRef());
   pm.addPass(createExpandStridedCopies());
   pm.addPass(createOutlineKernels());
 }

@@ -25,6 +25,7 @@
 #include "morsel/Target/Codegen/ObjectEmitter.h"
 #include "morsel/Target/Codegen/TargetDescription.h"
 #include "morsel/Target/ReferenceC/ReferenceC.h"
+#include "morsel/Dialect/Seg/IR/SegDialect.h"
 #include "morsel/Transforms/Passes.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -115,8 +116,20 @@ static cl::opt<std::string>
     arenaPlan("plan", cl::init("tflm-greedy"),
               cl::desc("How intermediate buffers share the arena: "
                        "tflm-greedy (TensorFlow Lite Micro's planner), usmp "
-                       "(TVM's hill climb) or naive (no reuse)"),
+                       "(TVM's hill climb), overlap (vMCU: outputs overlap "
+                       "the inputs they consume) or naive (no reuse)"),
               cl::value_desc("planner"), cl::cat(morselCategory));
+
+#ifndef MORSEL_VERIFY_PLANS
+#define MORSEL_VERIFY_PLANS 0
+#endif
+
+static cl::opt<bool> verifyPlan(
+    "verify-plan", cl::init(MORSEL_VERIFY_PLANS),
+    cl::desc("Prove, by replaying every kernel's access order over the "
+             "placed arena, that no tensor is overwritten before its last "
+             "read (on by default in builds with MORSEL_VERIFY_PLANS)"),
+    cl::cat(morselCategory));
 
 static cl::opt<std::string>
     memoryMapPath("memory-map", cl::init(""),
@@ -268,9 +281,9 @@ int main(int argc, char **argv) {
   if (codegen == Codegen::ReferenceC && emitKind == EmitKind::LLVMDialect)
     return fail("--emit llvm needs --codegen=llvm");
   if (arenaPlan != "tflm-greedy" && arenaPlan != "usmp" &&
-      arenaPlan != "naive")
+      arenaPlan != "naive" && arenaPlan != "overlap")
     return fail("unknown --plan '" + arenaPlan +
-                "' (expected tflm-greedy, usmp or naive)");
+                "' (expected tflm-greedy, usmp, overlap or naive)");
   if (codegen == Codegen::ReferenceC && arenaPlan != "tflm-greedy")
     return fail("--plan " + arenaPlan +
                 " needs --codegen=llvm (the reference C places its arena as "
@@ -347,7 +360,7 @@ int main(int argc, char **argv) {
       return 1;
   } else {
     PassManager toBuffers(&context);
-    buildNNToBuffersPipeline(toBuffers, arenaPlan);
+    buildNNToBuffersPipeline(toBuffers, arenaPlan, verifyPlan);
     if (failed(toBuffers.run(*module)))
       return 1;
     auto lowered = module->lookupSymbol<func::FuncOp>(entrySymbol);

@@ -57,6 +57,7 @@ def ConvertNNToLinalg : Pass<"convert-nn-to-linalg", "mlir::ModuleOp"> {
     "mlir::scf::SCFDialect",
     "mlir::math::MathDialect",
     "mlir::tensor::TensorDialect",
+    "morsel::seg::SegDialect",
   ];
 }
 

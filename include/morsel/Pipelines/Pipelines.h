@@ -36,10 +36,12 @@ void buildNNOptimizationPipeline(mlir::OpPassManager &pm);
 /// Lowers an nn module to buffers: nn to linalg on tensors, bufferization
 /// with results turned into out-parameters, and every intermediate buffer
 /// placed in a trailing arena argument (`morsel.arena_bytes` on each public
-/// function says how large it must be). `plan` names the arena planner
-/// (morsel-place-buffers-in-arena's option: tflm-greedy, usmp or naive).
+/// function says how large it must be). `plan` names the planner
+/// (seg-place-buffers' option: naive, tflm-greedy, usmp or overlap);
+/// `verifyPlan` adds seg-verify-plan after it.
 void buildNNToBuffersPipeline(mlir::OpPassManager &pm,
-                              llvm::StringRef plan = "tflm-greedy");
+                              llvm::StringRef plan = "tflm-greedy",
+                              bool verifyPlan = false);
 
 /// Lowers the result of buildNNToBuffersPipeline to the LLVM dialect: loops,
 /// then LLVM with the bare-pointer calling convention (one pointer per

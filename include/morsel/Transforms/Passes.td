@@ -9,53 +9,6 @@
 
 include "mlir/Pass/PassBase.td"
 
-def PlaceBuffersInArena : Pass<"morsel-place-buffers-in-arena", "mlir::ModuleOp"> {
-  let summary = "Place every buffer of a function in one caller-owned arena";
-  let description = [{
-    After bufferization, replaces each `memref.alloc` and `memref.alloca` of
-    a public function by a `memref.view` into a new trailing argument, the
-    arena (`memref<Nxi8>`), and deletes the matching deallocations, so that
-    the generated code never touches a heap. Every buffer is aligned to 16
-    bytes. The function receives the attribute `morsel.arena_bytes`, the
-    arena size it needs, which the driver writes into model.h.
-
-    `plan` chooses the placement: `tflm-greedy` (default) is TensorFlow Lite
-    Micro's GreedyMemoryPlanner over the buffers' lifetimes (a buffer lives
-    from the first to the last top-level operation that uses it or any view
-    of it; overlapping lifetimes never share bytes); `usmp` is TVM USMP's
-    hill climb over greedy placements (never larger than tflm-greedy);
-    `naive` gives every buffer its own slot.
-
-    The function also records `morsel.arena_lower_bound` (the most bytes
-    live at one step: no placement of these buffers in this order needs
-    less), `morsel.arena_buffers` (offset, size, first and last step of
-    each buffer) and `morsel.arena_steps` (the operation at each step), from
-    which the driver draws the memory map.
-
-    ```mlir
-    func.func @f(%in: memref<4xf32>, %out: memref<4xf32>) {
-      %tmp = memref.alloc() : memref<4xf32>
-      ...
-    }
-    ```
-    becomes
-    ```mlir
-    func.func @f(%in: memref<4xf32>, %out: memref<4xf32>, %arena: memref<16xi8>)
-        attributes {morsel.arena_bytes = 16 : i64} {
-      %c0 = arith.constant 0 : index
-      %tmp = memref.view %arena[%c0][] : memref<16xi8> to memref<4xf32>
-      ...
-    }
-    ```
-  }];
-  let options = [
-    Option<"plan", "plan", "std::string", /*default=*/"\"tflm-greedy\"",
-           "How buffers share the arena: tflm-greedy, usmp or naive">,
-  ];
-  let dependentDialects = ["mlir::arith::ArithDialect",
-                           "mlir::memref::MemRefDialect"];
-}
-
 def ExpandStridedCopies : Pass<"morsel-expand-strided-copies", "mlir::ModuleOp"> {
   let summary = "Rewrite copies of strided views into linalg.copy loops";
   let description = [{

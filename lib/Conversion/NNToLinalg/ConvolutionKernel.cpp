@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ConvolutionKernel.h"
+#include "morsel/Dialect/Seg/IR/SegOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -63,6 +64,10 @@ private:
   /// Returns the output element of an accumulator: requantized for
   /// quantized operators.
   Value createOutputValue(Value accumulator, Value channel);
+  /// The access order of the kernel: one step per output pixel.
+  seg::WindowAccessAttr getAccessOrder();
+  /// Marks `loop` as one of the loops whose iterations are the steps.
+  void markStepLoop(scf::ForOp loop);
 
   OpBuilder &b;
   Location loc;
@@ -336,6 +341,37 @@ Value KernelBuilder::createChannelLoop(Value tensor, Value batch,
   return loop.getResult(0);
 }
 
+/// Bytes of one element of `type` (quantized types: their storage).
+static int64_t getElementBytes(Type type) {
+  if (auto quantized = dyn_cast<quant::QuantizedType>(type))
+    type = quantized.getStorageType();
+  return (type.getIntOrFloatBitWidth() + 7) / 8;
+}
+
+seg::WindowAccessAttr KernelBuilder::getAccessOrder() {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  ArrayRef<int64_t> in = inputType.getShape(), out = resultType.getShape();
+  int64_t inputPixel = in.back() * getElementBytes(inputType.getElementType());
+  int64_t outputPixel =
+      out.back() * getElementBytes(resultType.getElementType());
+  if (k.fullyConnected)
+    return seg::WindowAccessAttr::get(b.getContext(), {k.batch, 1, 1, inputPixel},
+                                      {k.batch, 1, 1, outputPixel}, {1, 1},
+                                      {1, 1}, {1, 1}, {0, 0});
+  return seg::WindowAccessAttr::get(
+      b.getContext(), {k.batch, k.inputHeight, k.inputWidth, inputPixel},
+      {k.batch, k.outputHeight, k.outputWidth, outputPixel},
+      {k.kernelHeight, k.kernelWidth}, {k.strideHeight, k.strideWidth},
+      {k.dilationHeight, k.dilationWidth}, {k.padTop, k.padLeft});
+}
+
+void KernelBuilder::markStepLoop(scf::ForOp loop) {
+  // Every step loop declares the order: canonicalization removes loops of
+  // one iteration, and the outermost that remains is the kernel.
+  loop->setAttr(seg::kAccessAttrName, getAccessOrder());
+  loop->setAttr(seg::kStepLoopAttrName, b.getUnitAttr());
+}
+
 Value KernelBuilder::build() {
   createConstants();
   Value init = createEmpty(b, loc, resultType.getShape(),
@@ -393,10 +429,13 @@ Value KernelBuilder::build() {
                         });
                     scf::YieldOp::create(b, loc, branch.getResults());
                   });
+              markStepLoop(columns);
               scf::YieldOp::create(b, loc, columns.getResults());
             });
+        markStepLoop(rows);
         scf::YieldOp::create(b, loc, rows.getResults());
       });
+  markStepLoop(batches);
   return batches.getResult(0);
 }
 
