@@ -9,8 +9,9 @@ against tflm-greedy, TensorFlow Lite Micro's planner, measured in the same
 run. Compiling is enough (the arena size is a compile-time fact); the
 QEMU tests check that the plans run.
 
-Not measured yet: vMCU segment overlap and memory-aware operator order
-(the seg dialect), which issue #5 adds.
+Every row runs the operators in morselc's default order
+(--operator-order=memory). Not measured yet: vMCU segment overlap (the seg
+dialect), which issue #5 adds.
 
 Usage: /usr/bin/python3 bench/memory.py [--models a,b] [--jobs N] [--json FILE]
 """

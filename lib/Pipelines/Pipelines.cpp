@@ -29,12 +29,15 @@
 
 using namespace mlir;
 
-void morsel::buildNNOptimizationPipeline(OpPassManager &pm) {
+void morsel::buildNNOptimizationPipeline(OpPassManager &pm,
+                                         const NNOptimizationOptions &options) {
   pm.addPass(createCanonicalizerPass());
   pm.addPass(nn::createNNOptimizeLayout());
   pm.addPass(nn::createNNFuseQuantization());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  if (options.reorder)
+    pm.addNestedPass<func::FuncOp>(nn::createNNReorderForMemory());
 }
 
 void morsel::buildNNToBuffersPipeline(OpPassManager &pm, StringRef plan,
@@ -97,10 +100,11 @@ void morsel::buildNNToLLVMPipeline(OpPassManager &pm,
 }
 
 void morsel::registerMorselPipelines() {
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<NNOptimizationOptions>(
       "morsel-optimize-nn",
-      "Canonicalize an imported nn module, keep it NHWC and fuse "
-      "quantize/dequantize pairs into quantized operators",
+      "Canonicalize an imported nn module, keep it NHWC, fuse "
+      "quantize/dequantize pairs into quantized operators and run the "
+      "operators in the order that lowers peak memory",
       buildNNOptimizationPipeline);
   PassPipelineRegistration<LowerToLLVMOptions>(
       "morsel-to-llvm",

@@ -131,6 +131,12 @@ static cl::opt<bool> verifyPlan(
              "read (on by default in builds with MORSEL_VERIFY_PLANS)"),
     cl::cat(morselCategory));
 
+static cl::opt<std::string> operatorOrder(
+    "operator-order", cl::init("memory"),
+    cl::desc("The order operators run in: memory (the order that lowers "
+             "peak memory) or source (the model's order)"),
+    cl::value_desc("order"), cl::cat(morselCategory));
+
 static cl::opt<std::string>
     memoryMapPath("memory-map", cl::init(""),
                   cl::desc("Write the arena over time (offset by operator "
@@ -288,6 +294,9 @@ int main(int argc, char **argv) {
     return fail("--plan " + arenaPlan +
                 " needs --codegen=llvm (the reference C places its arena as "
                 "TensorFlow Lite Micro does: tflm-greedy)");
+  if (operatorOrder != "memory" && operatorOrder != "source")
+    return fail("unknown --operator-order '" + operatorOrder +
+                "' (expected memory or source)");
   if (codegen == Codegen::ReferenceC && !memoryMapPath.empty())
     return fail("--memory-map needs --codegen=llvm");
   if (emitKind == EmitKind::None && runInputs.empty() && outputDir.empty())
@@ -309,7 +318,9 @@ int main(int argc, char **argv) {
   if (!module)
     return 1;
   PassManager optimize(&context);
-  buildNNOptimizationPipeline(optimize);
+  NNOptimizationOptions optimizeOptions;
+  optimizeOptions.reorder = operatorOrder == "memory";
+  buildNNOptimizationPipeline(optimize, optimizeOptions);
   if (failed(optimize.run(*module)))
     return 1;
   if (emitKind == EmitKind::NN) {

@@ -28,10 +28,23 @@ struct LowerToLLVMOptions
       llvm::cl::init(64)};
 };
 
+/// Options of the nn optimization pipeline.
+struct NNOptimizationOptions
+    : public mlir::PassPipelineOptions<NNOptimizationOptions> {
+  Option<bool> reorder{
+      *this, "reorder",
+      llvm::cl::desc("Run each function's operators in the order that "
+                     "lowers peak memory (nn-reorder-for-memory); false "
+                     "keeps the model's order"),
+      llvm::cl::init(true)};
+};
+
 /// Cleans up an imported nn module: canonicalization, layout optimization
-/// (NHWC throughout) and fusion of quantize/dequantize pairs into quantized
-/// operators.
-void buildNNOptimizationPipeline(mlir::OpPassManager &pm);
+/// (NHWC throughout), fusion of quantize/dequantize pairs into quantized
+/// operators and, unless `options.reorder` is false, the operator order
+/// that lowers peak memory.
+void buildNNOptimizationPipeline(mlir::OpPassManager &pm,
+                                 const NNOptimizationOptions &options = {});
 
 /// Lowers an nn module to buffers: nn to linalg on tensors, bufferization
 /// with results turned into out-parameters, and every intermediate buffer

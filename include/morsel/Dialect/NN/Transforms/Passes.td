@@ -111,4 +111,64 @@ def NNFuseQuantization : Pass<"nn-fuse-quantization", "mlir::ModuleOp"> {
   let dependentDialects = ["morsel::nn::NNDialect"];
 }
 
+def NNReorderForMemory : Pass<"nn-reorder-for-memory", "mlir::func::FuncOp"> {
+  let summary = "Run the operators of a function in an order that lowers peak "
+                "memory";
+  let description = [{
+    The order in which a function's operators run decides which activations
+    are live together, and so the arena the function needs. This pass
+    searches for a topological order of the operators of each function (a
+    single block of side-effect-free operations) that lowers the peak of
+    live activation bytes, with Serenity's dynamic program
+    (`morsel/Support/OperatorOrder.h`), and moves the operations into that
+    order only if its peak is strictly lower than the source order's;
+    otherwise the function is left as it is. Numerics do not change.
+
+    The memory model follows the lowering:
+
+    * an operator's result costs its bytes (elements x element bytes; a
+      quantized type counts its storage type) from its step to the step of
+      its last reader;
+    * `nn.constant` and other constant-like operations are weights, outside
+      the arena: they cost nothing and move to the top of the function, in
+      their source order;
+    * function arguments and results directly returned are the caller's
+      buffers and cost nothing;
+    * `nn.reshape` is a view of its input (the input lives as long as the
+      view is read) and an `nn.clamp` that is the only reader of an
+      `nn.conv2d` or `nn.fully_connected` result is fused into that
+      operator; both follow the operation they read, right after it.
+
+    The search is exact while each step holds at most `max-states-per-step`
+    sets of run operators and a deterministic beam search beyond that.
+
+    With `%x` an argument and `%c` returned, the small branch's `%b` is live
+    while `%a` is pooled (peak a + b + p = 42 KiB):
+
+    ```mlir
+    %a = nn.conv2d %x, %w1 ... -> tensor<1x16x16x32xf32>  // 32 KiB
+    %b = nn.conv2d %x, %w2 ... -> tensor<1x16x16x2xf32>   //  2 KiB
+    %p = nn.max_pool2d %a ... -> tensor<1x8x8x32xf32>     //  8 KiB
+    %q = nn.max_pool2d %b ... -> tensor<1x8x8x2xf32>      // .5 KiB
+    %c = nn.concat %p, %q axis = 3 ... -> tensor<1x8x8x34xf32>
+    ```
+
+    The pass runs the large branch to its end first (peak a + p = 40 KiB):
+
+    ```mlir
+    %a = nn.conv2d %x, %w1 ... -> tensor<1x16x16x32xf32>
+    %p = nn.max_pool2d %a ... -> tensor<1x8x8x32xf32>
+    %b = nn.conv2d %x, %w2 ... -> tensor<1x16x16x2xf32>
+    %q = nn.max_pool2d %b ... -> tensor<1x8x8x2xf32>
+    %c = nn.concat %p, %q axis = 3 ... -> tensor<1x8x8x34xf32>
+    ```
+  }];
+  let options = [
+    Option<"maxStatesPerStep", "max-states-per-step", "unsigned",
+           /*default=*/"2048",
+           "Sets of run operators the search keeps per step (beyond it, a "
+           "beam search)">,
+  ];
+}
+
 #endif // MORSEL_DIALECT_NN_TRANSFORMS_PASSES_TD
