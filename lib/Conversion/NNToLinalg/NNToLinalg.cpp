@@ -23,7 +23,6 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace morsel {
 #define GEN_PASS_DEF_CONVERTNNTOLINALG
@@ -106,45 +105,37 @@ static LogicalResult checkForeignQuantizedOps(ModuleOp module) {
   return LogicalResult::failure(failed);
 }
 
-namespace {
 /// Reads the input of a transpose nothing else uses straight from an
 /// element-wise linalg.generic, through a permuted indexing map, so that
 /// the transposed copy is never materialized (for example the NCHW model
 /// input that a quantization turns into the NHWC tensor of the first
 /// convolution: the f32 copy would be the largest buffer of the model).
-struct FoldTransposeIntoElementwise : OpRewritePattern<linalg::GenericOp> {
-  using OpRewritePattern::OpRewritePattern;
-
-  LogicalResult matchAndRewrite(linalg::GenericOp op,
-                                PatternRewriter &rewriter) const override {
-    if (op.getNumParallelLoops() != op.getNumLoops() ||
-        !op.hasPureTensorSemantics())
-      return failure();
-    for (OpOperand *operand : op.getDpsInputOperands()) {
-      auto transpose = operand->get().getDefiningOp<linalg::TransposeOp>();
-      if (!transpose || !transpose->hasOneUse())
-        continue;
-      // Dimension k of the transposed tensor is dimension perm[k] of the
-      // transpose's input.
-      ArrayRef<int64_t> perm = transpose.getPermutation();
-      AffineMap map = op.getMatchingIndexingMap(operand);
-      SmallVector<AffineExpr> results(perm.size());
-      for (auto [k, source] : llvm::enumerate(perm))
-        results[source] = map.getResult(k);
-      SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-      maps[operand->getOperandNumber()] =
-          AffineMap::get(map.getNumDims(), 0, results, op.getContext());
-      rewriter.modifyOpInPlace(op, [&] {
-        operand->set(transpose.getInput());
-        op.setIndexingMapsAttr(rewriter.getAffineMapArrayAttr(maps));
-      });
-      rewriter.eraseOp(transpose);
-      return success();
-    }
-    return failure();
+static void foldTransposeIntoElementwise(linalg::GenericOp op,
+                                         RewriterBase &rewriter) {
+  if (op.getNumParallelLoops() != op.getNumLoops() ||
+      !op.hasPureTensorSemantics())
+    return;
+  for (OpOperand *operand : op.getDpsInputOperands()) {
+    auto transpose = operand->get().getDefiningOp<linalg::TransposeOp>();
+    if (!transpose || !transpose->hasOneUse())
+      continue;
+    // Dimension k of the transposed tensor is dimension perm[k] of the
+    // transpose's input.
+    ArrayRef<int64_t> perm = transpose.getPermutation();
+    AffineMap map = op.getMatchingIndexingMap(operand);
+    SmallVector<AffineExpr> results(perm.size());
+    for (auto [k, source] : llvm::enumerate(perm))
+      results[source] = map.getResult(k);
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    maps[operand->getOperandNumber()] =
+        AffineMap::get(map.getNumDims(), 0, results, op.getContext());
+    rewriter.modifyOpInPlace(op, [&] {
+      operand->set(transpose.getInput());
+      op.setIndexingMapsAttr(rewriter.getAffineMapArrayAttr(maps));
+    });
+    rewriter.eraseOp(transpose);
   }
-};
-} // namespace
+}
 
 void ConvertNNToLinalgPass::runOnOperation() {
   MLIRContext *context = &getContext();
@@ -175,8 +166,8 @@ void ConvertNNToLinalgPass::runOnOperation() {
           applyPartialConversion(getOperation(), target, std::move(patterns))))
     return signalPassFailure();
 
-  RewritePatternSet folds(context);
-  folds.add<FoldTransposeIntoElementwise>(context);
-  if (failed(applyPatternsGreedily(getOperation(), std::move(folds))))
-    signalPassFailure();
+  IRRewriter rewriter(context);
+  getOperation().walk([&](linalg::GenericOp op) {
+    foldTransposeIntoElementwise(op, rewriter);
+  });
 }

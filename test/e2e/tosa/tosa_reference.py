@@ -112,7 +112,11 @@ func.func @entry() {
     return model + entry
 
 
-def run(model_path, input_path, output_path, mlir_opt, mlir_runner):
+def run(model_path, input_path, output_path, mlir_opt, mlir_runner,
+        dialect_plugin=None):
+    """Runs the model through upstream mlir-opt and mlir-runner; a Morsel
+    lowering carries seg attributes, which mlir-opt parses once
+    `dialect_plugin` (MorselPlugin.so) is loaded."""
     with open(model_path) as f:
         model = f.read()
     shape, values = read_npy(input_path)
@@ -121,7 +125,8 @@ def run(model_path, input_path, output_path, mlir_opt, mlir_runner):
         sys.exit("%s: expected func.func @main returning one f32 tensor" % model_path)
     result_shape = [int(d) for d in match.group(1).split("x")]
     lowered = subprocess.run(
-        [mlir_opt, "--pass-pipeline=" + PIPELINE],
+        [mlir_opt, "--pass-pipeline=" + PIPELINE] +
+        (["--load-dialect-plugin=" + dialect_plugin] if dialect_plugin else []),
         input=wrap(model, shape, values, result_shape),
         capture_output=True, text=True, check=True).stdout
     mlir_runner = shutil.which(mlir_runner) or mlir_runner
