@@ -7,8 +7,8 @@
 #include "morsel/Driver/Report.h"
 #include "morsel/Dialect/NN/Analysis/OpCost.h"
 #include "morsel/Dialect/NN/IR/NNOps.h"
-#include "morsel/Support/MemoryMapSvg.h"
 #include "morsel/Dialect/Seg/IR/SegDialect.h"
+#include "morsel/Support/MemoryMapSvg.h"
 #include "morsel/Transforms/Passes.h"
 
 #include "llvm/Object/ObjectFile.h"
@@ -83,6 +83,26 @@ static std::string formatBytes(int64_t bytes) {
   return text;
 }
 
+/// The step at which the live buffers reach highest in the arena (the
+/// earliest of equals): the operator that sets the arena's size under any
+/// plan, overlapping or not.
+static int64_t findHighWaterStep(const ArenaPlan &plan) {
+  int64_t best = -1, bestTop = -1;
+  for (const BufferLifetime &buffer : plan.buffers) {
+    for (int64_t step = buffer.firstUse; step <= buffer.lastUse; ++step) {
+      int64_t top = 0;
+      for (auto [other, offset] : llvm::zip(plan.buffers, plan.offsets))
+        if (other.firstUse <= step && step <= other.lastUse)
+          top = std::max<int64_t>(top, offset + llvm::alignTo(other.size, 16));
+      if (top > bestTop || (top == bestTop && step < best)) {
+        bestTop = top;
+        best = step;
+      }
+    }
+  }
+  return best;
+}
+
 void morsel::collectArenaPlan(mlir::Operation *function,
                               CompileReport &report) {
   auto buffers = function->getAttrOfType<mlir::DenseI64ArrayAttr>(
@@ -102,7 +122,7 @@ void morsel::collectArenaPlan(mlir::Operation *function,
     if (auto name = llvm::dyn_cast<mlir::StringAttr>(step))
       plan.steps.push_back(name.str());
   plan.lowerBoundBytes = bound.getInt();
-  plan.bottleneckStep = findLiveBytesPeak(plan.buffers, 16).step;
+  plan.bottleneckStep = findHighWaterStep(plan);
   report.arenaPlan = std::move(plan);
 }
 

@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "morsel/Dialect/Seg/IR/SegDialect.h"
 #include "morsel/Driver/ArmGcc.h"
 #include "morsel/Driver/HostRunner.h"
 #include "morsel/Driver/Model.h"
@@ -25,7 +26,6 @@
 #include "morsel/Target/Codegen/ObjectEmitter.h"
 #include "morsel/Target/Codegen/TargetDescription.h"
 #include "morsel/Target/ReferenceC/ReferenceC.h"
-#include "morsel/Dialect/Seg/IR/SegDialect.h"
 #include "morsel/Transforms/Passes.h"
 
 #include "mlir/IR/Diagnostics.h"
@@ -113,11 +113,12 @@ static cl::opt<int64_t>
                cl::value_desc("bytes"), cl::cat(morselCategory));
 
 static cl::opt<std::string>
-    arenaPlan("plan", cl::init("tflm-greedy"),
+    arenaPlan("plan", cl::init("overlap"),
               cl::desc("How intermediate buffers share the arena: "
-                       "tflm-greedy (TensorFlow Lite Micro's planner), usmp "
-                       "(TVM's hill climb), overlap (vMCU: outputs overlap "
-                       "the inputs they consume) or naive (no reuse)"),
+                       "overlap (the default; vMCU: outputs overlap the "
+                       "inputs they consume), tflm-greedy (TensorFlow Lite "
+                       "Micro's planner), usmp (TVM's hill climb) or naive "
+                       "(no reuse)"),
               cl::value_desc("planner"), cl::cat(morselCategory));
 
 #ifndef MORSEL_VERIFY_PLANS
@@ -290,7 +291,8 @@ int main(int argc, char **argv) {
       arenaPlan != "naive" && arenaPlan != "overlap")
     return fail("unknown --plan '" + arenaPlan +
                 "' (expected tflm-greedy, usmp, overlap or naive)");
-  if (codegen == Codegen::ReferenceC && arenaPlan != "tflm-greedy")
+  if (codegen == Codegen::ReferenceC && arenaPlan.getNumOccurrences() &&
+      arenaPlan != "tflm-greedy")
     return fail("--plan " + arenaPlan +
                 " needs --codegen=llvm (the reference C places its arena as "
                 "TensorFlow Lite Micro does: tflm-greedy)");

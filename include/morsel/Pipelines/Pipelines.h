@@ -53,7 +53,7 @@ void buildNNOptimizationPipeline(mlir::OpPassManager &pm,
 /// (seg-place-buffers' option: naive, tflm-greedy, usmp or overlap);
 /// `verifyPlan` adds seg-verify-plan after it.
 void buildNNToBuffersPipeline(mlir::OpPassManager &pm,
-                              llvm::StringRef plan = "tflm-greedy",
+                              llvm::StringRef plan = "overlap",
                               bool verifyPlan = false);
 
 /// Lowers the result of buildNNToBuffersPipeline to the LLVM dialect: loops,
