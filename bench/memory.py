@@ -1,17 +1,18 @@
 #!/usr/bin/python3
 """Morsel's memory benchmark: arena bytes per planner on the model zoo.
 
-For every zoo model, int8 and float32, compiles with each arena planner
-(`morselc --plan naive|tflm-greedy|usmp`) and prints one table: the arena
-bytes of each, the op-level lower bound (the most bytes live at one step
-for that buffer order: no placement needs less), and each as a ratio
-against tflm-greedy, TensorFlow Lite Micro's planner, measured in the same
-run. Compiling is enough (the arena size is a compile-time fact); the
-QEMU tests check that the plans run.
-
-Every row runs the operators in morselc's default order
-(--operator-order=memory). Not measured yet: vMCU segment overlap (the seg
-dialect), which issue #5 adds.
+For every zoo model, int8 and float32, compiles with each planner and
+prints one table: naive (no reuse), tflm-greedy (TensorFlow Lite Micro's
+GreedyMemoryPlanner), usmp (TVM USMP's hill climb) and overlap (vMCU
+segment overlap), all on the model's own operator order
+(--operator-order=source), then overlap with the memory-minimising order
+(--operator-order=memory, morselc's default). Each has its op-level lower
+bound: the most bytes live at one step (whole buffers for the greedy
+planners; for overlap, an output counts only what its best overlap with
+the dying inputs cannot share). Ratios are against tflm-greedy measured in
+the same run. Compiling is enough (the arena size is a compile-time fact,
+and every plan is checked by seg-verify-plan); test/e2e/zoo-plans runs
+them.
 
 Usage: /usr/bin/python3 bench/memory.py [--models a,b] [--jobs N] [--json FILE]
 """
@@ -28,7 +29,10 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ZOO_MODELS = ["kws_dscnn", "vww_mobilenetv1", "ic_resnet8", "ad_autoencoder",
               "mobilenetv2_035_144", "mobilenetv2_100_96", "mcunet_like"]
-PLANS = ["naive", "tflm-greedy", "usmp"]
+# (column, --plan, --operator-order)
+PLANS = [("naive", "naive", "source"), ("tflm-greedy", "tflm-greedy", "source"),
+         ("usmp", "usmp", "source"), ("overlap", "overlap", "source"),
+         ("overlap+order", "overlap", "memory")]
 
 
 def run(cmd):
@@ -38,11 +42,13 @@ def run(cmd):
     return result
 
 
-def measure(morselc, model, plan, work):
-    report = os.path.join(work, "%s.%s.json" % (os.path.basename(model), plan))
-    run([morselc, model, "--target", "cortex-m4", "--plan", plan, "--quiet",
-         "-o", os.path.join(work, "%s.%s" % (os.path.basename(model), plan)),
-         "--report-json", report])
+def measure(morselc, model, column, work):
+    _, plan, order = next(p for p in PLANS if p[0] == column)
+    stem = "%s.%s" % (os.path.basename(model), column)
+    report = os.path.join(work, stem + ".json")
+    run([morselc, model, "--target", "cortex-m4", "--plan", plan,
+         "--operator-order", order, "--verify-plan", "--quiet",
+         "-o", os.path.join(work, stem), "--report-json", report])
     with open(report) as f:
         return json.load(f)
 
@@ -73,7 +79,7 @@ def main():
     for m in models:
         cases.append((m + " int8", os.path.join(zoo, m + ".int8.onnx")))
         cases.append((m + " f32", os.path.join(zoo, m + ".onnx")))
-    jobs = [(name, path, plan) for name, path in cases for plan in PLANS]
+    jobs = [(name, path, plan[0]) for name, path in cases for plan in PLANS]
     results = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = {pool.submit(measure, morselc, path, plan, work): (name, plan)
@@ -82,23 +88,43 @@ def main():
             results[futures[future]] = future.result()
 
     print("# Arena bytes per planner (KiB; ratio against tflm-greedy)\n")
-    print("| model | naive | tflm-greedy | usmp | lower bound | naive / greedy "
-          "| usmp / greedy | bound / greedy | bottleneck |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
-    rows, usmp_ratios = [], []
+    print("| model | naive | tflm-greedy | usmp | overlap | overlap+order "
+          "| greedy bound | overlap bound | naive / greedy | usmp / greedy "
+          "| overlap / greedy | overlap+order / greedy | overlap / its bound "
+          "| bottleneck (overlap+order) |")
+    print("|---|" + "---:|" * 12 + "---|")
+    rows = []
+    ratios = {"usmp": [], "overlap": [], "overlap+order": []}
+    worst_to_bound, above_greedy = 0.0, []
     for name, _ in cases:
-        arena = {plan: results[(name, plan)]["arena_bytes"] for plan in PLANS}
-        greedy = results[(name, "tflm-greedy")]
-        bound = greedy["lower_bound_bytes"]
+        arena = {plan[0]: results[(name, plan[0])]["arena_bytes"] for plan in PLANS}
+        greedy_bound = results[(name, "tflm-greedy")]["lower_bound_bytes"]
+        overlap_bound = results[(name, "overlap")]["lower_bound_bytes"]
+        best = results[(name, "overlap+order")]
         base = max(arena["tflm-greedy"], 1)
-        usmp_ratios.append(max(arena["usmp"], 1) / base)
-        rows.append(dict(model=name, bound=bound, bottleneck=greedy.get("bottleneck"), **arena))
-        print("| %s | %s | %s | %s | %s | %.2f | %.3f | %.3f | %s |" % (
-            name, kib(arena["naive"]), kib(arena["tflm-greedy"]), kib(arena["usmp"]), kib(bound),
-            arena["naive"] / base, arena["usmp"] / base, bound / base,
-            greedy.get("bottleneck", "")))
-    print("\nGeometric mean usmp / tflm-greedy: %.3f over %d models" % (
-        geomean(usmp_ratios), len(usmp_ratios)))
+        for key in ratios:
+            ratios[key].append(max(arena[key], 1) / base)
+        to_bound = arena["overlap"] / max(overlap_bound, 1)
+        worst_to_bound = max(worst_to_bound, to_bound)
+        if arena["overlap"] > arena["tflm-greedy"]:
+            above_greedy.append(name)
+        rows.append(dict(model=name, greedy_bound=greedy_bound,
+                         overlap_bound=overlap_bound,
+                         bottleneck=best.get("bottleneck"), **arena))
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %.3f | %.3f | %.3f | %.3f | %s |" % (
+            name, kib(arena["naive"]), kib(arena["tflm-greedy"]), kib(arena["usmp"]),
+            kib(arena["overlap"]), kib(arena["overlap+order"]), kib(greedy_bound),
+            kib(overlap_bound), arena["naive"] / base, arena["usmp"] / base,
+            arena["overlap"] / base, arena["overlap+order"] / base, to_bound,
+            best.get("bottleneck", "")))
+    count = len(cases)
+    print("\nGeometric means over %d models: usmp / tflm-greedy %.3f, "
+          "overlap / tflm-greedy %.3f, overlap+order / tflm-greedy %.3f" % (
+              count, geomean(ratios["usmp"]), geomean(ratios["overlap"]),
+              geomean(ratios["overlap+order"])))
+    print("overlap within %.3fx of its own lower bound on every model; "
+          "overlap above tflm-greedy on: %s" % (
+              worst_to_bound, ", ".join(above_greedy) or "none"))
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1)
