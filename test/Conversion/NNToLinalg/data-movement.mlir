@@ -117,3 +117,33 @@ func.func @pad_u8_saturating(%x: tensor<2x!quant.uniform<u8:f32, 0.1:200>>)
       -> tensor<3x!quant.uniform<u8:f32, 0.1:200>>
   return %y : tensor<3x!quant.uniform<u8:f32, 0.1:200>>
 }
+
+// -----
+
+// A transpose read only by an element-wise operator is not materialized:
+// the quantization reads the NCHW input through a permuted map and writes
+// the NHWC int8 tensor directly.
+
+// CHECK-DAG: #[[$NCHW:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d1, d2)>
+// CHECK-DAG: #[[$NHWC:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @quantize_nchw_input
+// CHECK-NOT: linalg.transpose
+// CHECK: linalg.generic {indexing_maps = [#[[$NCHW]], #[[$NHWC]]]
+// CHECK-SAME: ins(%{{.+}} : tensor<1x3x4x5xf32>) outs(%{{.+}} : tensor<1x4x5x3xi8>)
+func.func @quantize_nchw_input(%x: tensor<1x3x4x5xf32>) -> tensor<1x4x5x3x!quant.uniform<i8:f32, 0.5:1>> {
+  %t = nn.transpose %x perm = [0, 2, 3, 1] : tensor<1x3x4x5xf32> -> tensor<1x4x5x3xf32>
+  %q = nn.quantize %t : tensor<1x4x5x3xf32> -> tensor<1x4x5x3x!quant.uniform<i8:f32, 0.5:1>>
+  return %q : tensor<1x4x5x3x!quant.uniform<i8:f32, 0.5:1>>
+}
+
+// -----
+
+// A transpose with another user stays.
+
+// CHECK-LABEL: func.func @transpose_also_returned
+// CHECK: linalg.transpose
+func.func @transpose_also_returned(%x: tensor<1x3x4x5xf32>) -> (tensor<1x4x5x3xf32>, tensor<1x4x5x3x!quant.uniform<i8:f32, 0.5:1>>) {
+  %t = nn.transpose %x perm = [0, 2, 3, 1] : tensor<1x3x4x5xf32> -> tensor<1x4x5x3xf32>
+  %q = nn.quantize %t : tensor<1x4x5x3xf32> -> tensor<1x4x5x3x!quant.uniform<i8:f32, 0.5:1>>
+  return %t, %q : tensor<1x4x5x3xf32>, tensor<1x4x5x3x!quant.uniform<i8:f32, 0.5:1>>
+}
