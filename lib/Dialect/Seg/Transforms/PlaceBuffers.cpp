@@ -63,16 +63,27 @@ static LogicalResult placeBuffers(func::FuncOp function, StringRef plan) {
   }
 
   Block &body = function.getBody().front();
-  // Without one block there is no order of steps: no reuse then.
+  // Without one block there is no order of steps: no reuse then, and every
+  // buffer counts as live throughout.
   bool ordered = function.getBody().hasOneBlock();
-  PoolAccesses pool(body, buffers, sizes);
-  ArrayRef<BufferLifetime> lifetimes = pool.getLifetimes();
+  std::optional<PoolAccesses> pool;
+  SmallVector<BufferLifetime> unordered;
+  if (ordered)
+    pool.emplace(body, buffers, sizes);
+  else
+    for (int64_t size : sizes)
+      unordered.push_back({size, 0, 0});
+  ArrayRef<BufferLifetime> lifetimes =
+      ordered ? pool->getLifetimes() : ArrayRef<BufferLifetime>(unordered);
   OverlapPlacement result;
   int64_t lowerBound = 0;
   if (plan == "naive" || !ordered) {
     result.placement = placeNaive(lifetimes, kPoolAlignment);
+    lowerBound = ordered ? computeLiveBytesLowerBound(lifetimes,
+                                                      kPoolAlignment)
+                         : result.placement.arenaBytes;
   } else if (plan == "overlap") {
-    SmallVector<OverlapCandidate> candidates = pool.getOverlapCandidates();
+    SmallVector<OverlapCandidate> candidates = pool->getOverlapCandidates();
     result = placeWithOverlap(lifetimes, candidates, kPoolAlignment);
     if (!isValidOverlapPlacement(lifetimes, candidates, result,
                                  kPoolAlignment))
@@ -83,19 +94,19 @@ static LogicalResult placeBuffers(func::FuncOp function, StringRef plan) {
     result.placement = plan == "usmp"
                            ? placeUsmpHillClimb(lifetimes, kPoolAlignment)
                            : placeGreedyBySize(lifetimes, kPoolAlignment);
+    lowerBound = computeLiveBytesLowerBound(lifetimes, kPoolAlignment);
   }
   const BufferPlacement &placement = result.placement;
-  if (plan != "overlap" && !isValidPlacement(lifetimes, placement))
+  if ((plan != "overlap" || !ordered) &&
+      !isValidPlacement(lifetimes, placement))
     return function.emitError("the placement overlaps live buffers");
-  if (plan != "overlap")
-    lowerBound = ordered ? computeLiveBytesLowerBound(lifetimes,
-                                                      kPoolAlignment)
-                         : placement.arenaBytes;
 
   MLIRContext *context = function.getContext();
   // Name the steps and mark the reversed kernels while the steps, which
   // include the allocations, are all still there.
-  ArrayRef<Operation *> steps = pool.getSteps();
+  SmallVector<Operation *> steps;
+  for (Operation &op : body)
+    steps.push_back(&op);
   SmallVector<Attribute> stepNames;
   for (Operation *step : steps)
     stepNames.push_back(

@@ -271,3 +271,26 @@ func.func private @helper() {
   %a = memref.alloc() : memref<4xf32>
   return
 }
+
+// -----
+
+// Several blocks give no order of steps: every plan falls back to no reuse,
+// each buffer live throughout.
+
+// CHECK-LABEL: func.func @blocks
+// CHECK-SAME: morsel.arena_bytes = 128 : i64
+// CHECK-SAME: morsel.arena_lower_bound = 128 : i64
+// CHECK: seg.view %{{.+}}[0]
+// CHECK: seg.view %{{.+}}[64]
+func.func @blocks(%in: memref<16xf32>, %out: memref<16xf32>, %p: i1) {
+  %a = memref.alloc() : memref<16xf32>
+  %b = memref.alloc() : memref<16xf32>
+  memref.copy %in, %a : memref<16xf32> to memref<16xf32>
+  cf.cond_br %p, ^bb1, ^bb2
+^bb1:
+  memref.copy %a, %b : memref<16xf32> to memref<16xf32>
+  memref.copy %b, %out : memref<16xf32> to memref<16xf32>
+  return
+^bb2:
+  return
+}
