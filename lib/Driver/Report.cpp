@@ -87,17 +87,18 @@ static std::string formatBytes(int64_t bytes) {
 /// earliest of equals): the operator that sets the arena's size under any
 /// plan, overlapping or not.
 static int64_t findHighWaterStep(const ArenaPlan &plan) {
-  int64_t best = -1, bestTop = -1;
-  for (const BufferLifetime &buffer : plan.buffers) {
-    for (int64_t step = buffer.firstUse; step <= buffer.lastUse; ++step) {
-      int64_t top = 0;
-      for (auto [other, offset] : llvm::zip(plan.buffers, plan.offsets))
-        if (other.firstUse <= step && step <= other.lastUse)
-          top = std::max<int64_t>(top, offset + llvm::alignTo(other.size, 16));
-      if (top > bestTop || (top == bestTop && step < best)) {
-        bestTop = top;
-        best = step;
-      }
+  int64_t lastStep = -1;
+  for (const BufferLifetime &buffer : plan.buffers)
+    lastStep = std::max(lastStep, buffer.lastUse);
+  int64_t best = -1, bestTop = 0;
+  for (int64_t step = 0; step <= lastStep; ++step) {
+    int64_t top = 0;
+    for (auto [buffer, offset] : llvm::zip(plan.buffers, plan.offsets))
+      if (buffer.firstUse <= step && step <= buffer.lastUse)
+        top = std::max<int64_t>(top, offset + llvm::alignTo(buffer.size, 16));
+    if (top > bestTop) {
+      bestTop = top;
+      best = step;
     }
   }
   return best;

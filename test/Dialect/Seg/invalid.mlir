@@ -193,3 +193,20 @@ func.func @window_zero_dilation() attributes {seg.access = #seg.window<[1, 4, 4,
 func.func @window_negative_pad() attributes {seg.access = #seg.window<[1, 4, 4, 2] -> [1, 2, 2, 8], kernel [3, 3], strides [2, 2], dilations [1, 1], pad [-1, 1]>} {
   return
 }
+
+// -----
+
+// expected-error @+1 {{a buffer of the window is too large}}
+func.func @window_overflow() attributes {seg.access = #seg.window<[1, 4294967296, 4294967296, 8] -> [1, 2, 2, 8], kernel [3, 3], strides [2, 2], dilations [1, 1], pad [1, 1]>} {
+  return
+}
+
+// -----
+
+// An offset near the largest int64_t must not wrap around the pool's end.
+func.func @view_offset_overflow() {
+  %pool = seg.pool "sram" align 1 : memref<64xi8>
+  // expected-error @+1 {{'seg.view' op result is too large to place}}
+  %v = seg.view %pool[9223372036854775807] : memref<64xi8> to memref<8xf32>
+  return
+}

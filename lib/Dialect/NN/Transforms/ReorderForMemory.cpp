@@ -139,13 +139,14 @@ static FailureOr<BodyGraph> buildBodyGraph(Block &body) {
   // A tensor returned as it is becomes the caller's output buffer; one
   // returned through a view stays in the arena to the end (it is copied).
   Operation *terminator = body.getTerminator();
-  for (Value value : terminator->getOperands())
-    if (auto it = tensorOf.find(value); it != tensorOf.end())
-      graph.markGraphOutput(it->second);
-  for (Value value : terminator->getOperands())
-    if (auto it = tensorOf.find(value);
-        it != tensorOf.end() && !value.getDefiningOp<ReshapeOp>())
+  for (Value value : terminator->getOperands()) {
+    auto it = tensorOf.find(value);
+    if (it == tensorOf.end())
+      continue;
+    graph.markGraphOutput(it->second);
+    if (!value.getDefiningOp<ReshapeOp>())
       graph.tensors[it->second].size = 0;
+  }
   return result;
 }
 

@@ -23,17 +23,6 @@ using namespace mlir;
 using namespace morsel;
 using namespace morsel::seg;
 
-/// Bytes of a statically shaped memref of integers or floats with an
-/// identity layout, or std::nullopt.
-static std::optional<int64_t> getContiguousBytes(Value value) {
-  auto type = dyn_cast<MemRefType>(value.getType());
-  if (!type || !type.hasStaticShape() || !type.getLayout().isIdentity() ||
-      !type.getElementType().isIntOrFloat())
-    return std::nullopt;
-  return type.getNumElements() *
-         ((type.getElementType().getIntOrFloatBitWidth() + 7) / 8);
-}
-
 /// Makes `loop` (unit step) visit its iterations in reverse order.
 static LogicalResult reverseLoop(RewriterBase &rewriter, scf::ForOp loop) {
   std::optional<int64_t> step = getConstantIntValue(loop.getStep());
@@ -66,8 +55,8 @@ struct WindowLoopModel
     auto window = op->getAttrOfType<WindowAccessAttr>(kAccessAttrName);
     if (!window || input == output)
       return std::nullopt;
-    std::optional<int64_t> inputBytes = getContiguousBytes(input);
-    std::optional<int64_t> outputBytes = getContiguousBytes(output);
+    std::optional<int64_t> inputBytes = getBufferBytes(input.getType());
+    std::optional<int64_t> outputBytes = getBufferBytes(output.getType());
     if (!inputBytes || !outputBytes ||
         *inputBytes != window.getInputBytes() ||
         *outputBytes != window.getOutputBytes())
@@ -119,8 +108,8 @@ struct ElementwiseGenericModel
     for (OpOperand &operand : generic.getDpsInitsMutable())
       if (operand.get() == output)
         outputOperand = &operand;
-    std::optional<int64_t> inputBytes = getContiguousBytes(input);
-    std::optional<int64_t> outputBytes = getContiguousBytes(output);
+    std::optional<int64_t> inputBytes = getBufferBytes(input.getType());
+    std::optional<int64_t> outputBytes = getBufferBytes(output.getType());
     if (!inputOperand || !outputOperand || !inputBytes || !outputBytes)
       return std::nullopt;
     AffineMap outputMap = generic.getMatchingIndexingMap(outputOperand);

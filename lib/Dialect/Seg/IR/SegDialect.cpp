@@ -10,6 +10,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 using namespace morsel;
@@ -34,6 +35,19 @@ void SegDialect::initialize() {
 #define GET_OP_LIST
 #include "morsel/Dialect/Seg/IR/SegOps.cpp.inc"
       >();
+}
+
+std::optional<int64_t> seg::getBufferBytes(Type type) {
+  auto memref = dyn_cast<MemRefType>(type);
+  if (!memref || !memref.hasStaticShape() ||
+      !memref.getLayout().isIdentity() ||
+      !memref.getElementType().isIntOrFloat())
+    return std::nullopt;
+  int64_t elementBytes = (memref.getElementTypeBitWidth() + 7) / 8;
+  int64_t bytes = 0;
+  if (llvm::MulOverflow(memref.getNumElements(), elementBytes, bytes))
+    return std::nullopt;
+  return bytes;
 }
 
 //===----------------------------------------------------------------------===//
@@ -64,6 +78,12 @@ WindowAccessAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                           "positive";
   if (pad[0] < 0 || pad[1] < 0)
     return emitError() << "padding must not be negative";
+  for (ArrayRef<int64_t> shape : {input, output}) {
+    int64_t bytes = 1;
+    for (int64_t extent : shape)
+      if (llvm::MulOverflow(bytes, extent, bytes))
+        return emitError() << "a buffer of the window is too large";
+  }
   return success();
 }
 
@@ -117,13 +137,7 @@ LogicalResult PoolOp::verify() {
 
 Value ViewOp::getViewSource() { return getPool(); }
 
-int64_t ViewOp::getBytes() {
-  MemRefType type = getType();
-  Type element = type.getElementType();
-  if (!element.isIntOrFloat())
-    return 0;
-  return type.getNumElements() * ((element.getIntOrFloatBitWidth() + 7) / 8);
-}
+int64_t ViewOp::getBytes() { return getBufferBytes(getType()).value_or(0); }
 
 std::string ViewOp::getDisplayName() {
   if (std::optional<StringRef> name = getName())
@@ -137,8 +151,12 @@ LogicalResult ViewOp::verify() {
     return emitOpError("result must have an identity layout");
   if (!type.getElementType().isIntOrFloat())
     return emitOpError("result must hold integers or floats");
+  std::optional<int64_t> bytes = getBufferBytes(type);
+  int64_t end = 0;
+  if (!bytes || llvm::AddOverflow<int64_t>(getOffset(), *bytes, end))
+    return emitOpError("result is too large to place");
   int64_t poolBytes = getPool().getType().getNumElements();
-  if (getOffset() + getBytes() > poolBytes)
+  if (end > poolBytes)
     return emitOpError("bytes [")
            << getOffset() << ", " << getOffset() + getBytes()
            << ") lie outside the pool of " << poolBytes << " bytes";

@@ -27,21 +27,6 @@ using namespace morsel::seg;
 /// Every view starts at a multiple of this many bytes.
 static constexpr int64_t kPoolAlignment = 16;
 
-/// Returns the bytes a statically shaped buffer of `type` occupies, or
-/// std::nullopt if it has no static size.
-static std::optional<int64_t> getBufferBytes(MemRefType type) {
-  if (!type.hasStaticShape() || !type.getLayout().isIdentity())
-    return std::nullopt;
-  Type element = type.getElementType();
-  if (!element.isIntOrIndexOrFloat() || element.isIndex())
-    return std::nullopt;
-  int64_t bytes = (element.getIntOrFloatBitWidth() + 7) / 8;
-  int64_t size = 0;
-  if (llvm::MulOverflow(type.getNumElements(), bytes, size))
-    return std::nullopt;
-  return size;
-}
-
 /// Places the buffers of `function` as views of one new pool.
 static LogicalResult placeBuffers(func::FuncOp function, StringRef plan) {
   SmallVector<Operation *> allocations;

@@ -31,6 +31,11 @@ class DialectRegistry;
 
 namespace morsel::seg {
 
+/// Bytes of a buffer of `type`: a statically shaped memref of integers or
+/// floats with an identity layout; std::nullopt for anything else or a size
+/// that does not fit in int64_t.
+std::optional<int64_t> getBufferBytes(mlir::Type type);
+
 /// Lets scf.for kernels that carry a `seg.access` window and element-wise
 /// linalg.generic operations declare their access orders.
 void registerKernelAccessModels(mlir::DialectRegistry &registry);
