@@ -29,7 +29,9 @@ static std::string printType(Type type) {
 
 void morsel::collectOperators(func::FuncOp function, CompileReport &report) {
   function.walk([&](Operation *op) {
-    if (!isa<nn::NNDialect>(op->getDialect()))
+    // Operators only: a partition's body lists its own.
+    if (!isa<nn::NNDialect>(op->getDialect()) ||
+        isa<nn::ChannelPartitionOp, nn::YieldOp>(op))
       return;
     nn::OpCost cost = nn::getOpCost(op);
     if (isa<nn::ConstantOp>(op)) {

@@ -38,6 +38,11 @@ void morsel::buildNNOptimizationPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   if (options.reorder)
     pm.addNestedPass<func::FuncOp>(nn::createNNReorderForMemory());
+  if (options.partitionChannels) {
+    nn::NNPartitionChannelsOptions partition;
+    partition.maxOverhead = options.maxOverhead;
+    pm.addNestedPass<func::FuncOp>(nn::createNNPartitionChannels(partition));
+  }
 }
 
 void morsel::buildNNToBuffersPipeline(OpPassManager &pm, StringRef plan,

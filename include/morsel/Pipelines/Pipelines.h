@@ -37,12 +37,23 @@ struct NNOptimizationOptions
                      "lowers peak memory (nn-reorder-for-memory); false "
                      "keeps the model's order"),
       llvm::cl::init(true)};
+  Option<bool> partitionChannels{
+      *this, "partition-channels",
+      llvm::cl::desc("Run channel chains one slice of channels at a time "
+                     "where that lowers peak memory (nn-partition-channels)"),
+      llvm::cl::init(false)};
+  Option<double> maxOverhead{
+      *this, "max-overhead",
+      llvm::cl::desc("With partition-channels: the instructions "
+                     "partitioning may add, as a fraction of the model's"),
+      llvm::cl::init(0.10)};
 };
 
 /// Cleans up an imported nn module: canonicalization, layout optimization
 /// (NHWC throughout), fusion of quantize/dequantize pairs into quantized
-/// operators and, unless `options.reorder` is false, the operator order
-/// that lowers peak memory.
+/// operators, unless `options.reorder` is false the operator order that
+/// lowers peak memory, and with `options.partitionChannels` partial
+/// execution along channels.
 void buildNNOptimizationPipeline(mlir::OpPassManager &pm,
                                  const NNOptimizationOptions &options = {});
 

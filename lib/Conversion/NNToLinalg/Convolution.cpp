@@ -295,6 +295,33 @@ getConvolutionKernel(nn::FullyConnectedOp op) {
   return kernel;
 }
 
+FailureOr<ConvolutionKernel> nnlowering::getConvolutionKernel(Operation *op) {
+  if (auto conv = dyn_cast<nn::Conv2DOp>(op))
+    return ::getConvolutionKernel(conv);
+  if (auto fullyConnected = dyn_cast<nn::FullyConnectedOp>(op))
+    return ::getConvolutionKernel(fullyConnected);
+  return failure();
+}
+
+LogicalResult nnlowering::fuseClampIntoKernel(Operation *op,
+                                              ConvolutionKernel &kernel) {
+  auto clamp = dyn_cast<nn::ClampOp>(op);
+  if (!clamp)
+    return failure();
+  float min = clamp.getMin().convertToFloat();
+  float max = clamp.getMax().convertToFloat();
+  if (!kernel.output) {
+    kernel.floatClamp = {min, max};
+    return success();
+  }
+  int64_t lo = std::max(kernel.output->qmin, quantizeAway(min, *kernel.output));
+  int64_t hi = std::min(kernel.output->qmax, quantizeAway(max, *kernel.output));
+  if (lo > hi)
+    return failure();
+  kernel.quantizedClamp = {lo, hi};
+  return success();
+}
+
 /// Returns the nn.clamp that is the only user of `op`'s result, with the
 /// same type, if `kernel` can apply it to its output; fills the kernel's
 /// clamp bounds. Clamping the saturated output to [lo, hi] is saturating it
@@ -304,19 +331,9 @@ static nn::ClampOp fuseClamp(Operation *op, ConvolutionKernel &kernel) {
   if (!result.hasOneUse())
     return {};
   auto clamp = dyn_cast<nn::ClampOp>(*result.getUsers().begin());
-  if (!clamp || clamp.getType() != result.getType())
+  if (!clamp || clamp.getType() != result.getType() ||
+      failed(fuseClampIntoKernel(clamp, kernel)))
     return {};
-  float min = clamp.getMin().convertToFloat();
-  float max = clamp.getMax().convertToFloat();
-  if (!kernel.output) {
-    kernel.floatClamp = {min, max};
-    return clamp;
-  }
-  int64_t lo = std::max(kernel.output->qmin, quantizeAway(min, *kernel.output));
-  int64_t hi = std::min(kernel.output->qmax, quantizeAway(max, *kernel.output));
-  if (lo > hi)
-    return {};
-  kernel.quantizedClamp = {lo, hi};
   return clamp;
 }
 

@@ -11,6 +11,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
+#include <functional>
+
 using namespace mlir;
 using namespace morsel;
 using namespace morsel::nnlowering;
@@ -34,6 +36,13 @@ public:
 
   /// Returns the result tensor.
   Value build();
+  /// Returns `accumulators` plus the products of the input, a slice of
+  /// input channels starting at `offset` (buildPartialConvolution).
+  Value buildPartial(Value offset, Value accumulators);
+  /// Returns accumulators of `resultType` holding the biases.
+  Value buildAccumulatorInit();
+  /// Returns the output computed from complete `accumulators`.
+  Value buildAccumulatorOutput(Value accumulators);
 
 private:
   Value index(int64_t value) {
@@ -43,6 +52,24 @@ private:
   bool hasPadding() const {
     return k.padTop || k.padBottom || k.padLeft || k.padRight;
   }
+  bool isPartial() const { return accumulators != nullptr; }
+  /// Returns the global output channel of loop index `channel`.
+  Value getGlobalChannel(Value channel) {
+    return k.channelOffset && !isPartial()
+               ? Value(arith::AddIOp::create(b, loc, k.channelOffset, channel))
+               : channel;
+  }
+  /// The bias partial sums start from: quantized kernels with padding
+  /// subtract the input zero point in every multiply-accumulate then.
+  Value getAccumulatorBias() { return hasPadding() ? borderBias : interiorBias; }
+  /// Builds loops over the elements of `resultType`, the pixels (rows and
+  /// columns) marked as steps that read `source` (if any) pixel by pixel,
+  /// and returns the tensor whose elements `element(indices, channel)`
+  /// gives.
+  Value buildPointwise(
+      Value source,
+      llvm::function_ref<Value(ArrayRef<Value> indices, Value channel)>
+          element);
 
   /// Materializes the weights, biases and per-channel parameters.
   void createConstants();
@@ -74,6 +101,8 @@ private:
   const ConvolutionKernel &k;
   Value input;
   RankedTensorType resultType;
+  /// Partial sums: the accumulators and the input channel offset.
+  Value accumulators, inputChannelOffset;
 
   Value weights;
   /// Quantized: the bias of interior pixels (zero point folded in) and of
@@ -216,8 +245,13 @@ Value KernelBuilder::createReduction(Value accumulator, Value batch,
       weightZero = createIntConstant(b, loc, b.getI32Type(),
                                      k.weightZeroPoints.front());
   }
-  bool subtractInputZero = !interior;
+  bool subtractInputZero = !interior || (isPartial() && hasPadding());
   Value zero = index(0), one = index(1);
+  auto weightInputChannel = [&](Value i) {
+    return inputChannelOffset
+               ? Value(arith::AddIOp::create(b, loc, inputChannelOffset, i))
+               : i;
+  };
   Value inputChannels = index(k.groupInputChannels);
 
   // Fully connected: one loop over the input features.
@@ -227,8 +261,8 @@ Value KernelBuilder::createReduction(Value accumulator, Value batch,
         [&](OpBuilder &, Location, Value i, ValueRange acc) {
           Value x =
               tensor::ExtractOp::create(b, loc, input, ValueRange{batch, i});
-          Value w = tensor::ExtractOp::create(b, loc, weights,
-                                              ValueRange{channel, i});
+          Value w = tensor::ExtractOp::create(
+              b, loc, weights, ValueRange{channel, weightInputChannel(i)});
           scf::YieldOp::create(
               b, loc,
               createMultiplyAccumulate(acc.front(), x, w, weightZero,
@@ -260,7 +294,8 @@ Value KernelBuilder::createReduction(Value accumulator, Value batch,
                     Value x = tensor::ExtractOp::create(
                         b, loc, input, ValueRange{batch, ih, iw, c});
                     Value w = tensor::ExtractOp::create(
-                        b, loc, weights, ValueRange{channel, kh, kw, ic});
+                        b, loc, weights,
+                        ValueRange{channel, kh, kw, weightInputChannel(ic)});
                     scf::YieldOp::create(
                         b, loc,
                         createMultiplyAccumulate(acc.front(), x, w, weightZero,
@@ -311,9 +346,16 @@ Value KernelBuilder::createChannelLoop(Value tensor, Value batch,
   Value bias = interior ? interiorBias : borderBias;
   Type accumulatorType =
       isQuantized() ? Type(b.getI32Type()) : Type(b.getF32Type());
+  int64_t channels =
+      k.sliceChannels && !isPartial() ? k.sliceChannels : k.outputChannels;
   auto loop = scf::ForOp::create(
-      b, loc, index(0), index(k.outputChannels), index(1), ValueRange{tensor},
+      b, loc, index(0), index(channels), index(1), ValueRange{tensor},
       [&](OpBuilder &, Location, Value oc, ValueRange iter) {
+        SmallVector<Value> indices =
+            k.fullyConnected
+                ? SmallVector<Value>{batch, oc}
+                : SmallVector<Value>{batch, outputRow, outputColumn, oc};
+        Value channel = getGlobalChannel(oc);
         Value channelBase = index(0);
         if (k.groupOutputChannels != k.outputChannels)
           channelBase = arith::MulIOp::create(
@@ -321,18 +363,17 @@ Value KernelBuilder::createChannelLoop(Value tensor, Value batch,
               arith::DivUIOp::create(b, loc, oc,
                                      index(k.groupOutputChannels)),
               index(k.groupInputChannels));
-        Value init =
-            bias ? Value(tensor::ExtractOp::create(b, loc, bias,
-                                                   ValueRange{oc}))
-                 : Value(arith::ConstantOp::create(
-                       b, loc, b.getZeroAttr(accumulatorType)));
-        Value acc =
-            createReduction(init, batch, oc, channelBase, window, interior);
-        Value value = createOutputValue(acc, oc);
-        SmallVector<Value> indices =
-            k.fullyConnected
-                ? SmallVector<Value>{batch, oc}
-                : SmallVector<Value>{batch, outputRow, outputColumn, oc};
+        Value init;
+        if (isPartial())
+          init = tensor::ExtractOp::create(b, loc, iter.front(), indices);
+        else if (bias)
+          init = tensor::ExtractOp::create(b, loc, bias, ValueRange{channel});
+        else
+          init = arith::ConstantOp::create(b, loc,
+                                           b.getZeroAttr(accumulatorType));
+        Value acc = createReduction(init, batch, channel, channelBase, window,
+                                    interior);
+        Value value = isPartial() ? acc : createOutputValue(acc, channel);
         scf::YieldOp::create(
             b, loc,
             Value(tensor::InsertOp::create(b, loc, value, iter.front(),
@@ -374,8 +415,9 @@ void KernelBuilder::markStepLoop(scf::ForOp loop) {
 
 Value KernelBuilder::build() {
   createConstants();
-  Value init = createEmpty(b, loc, resultType.getShape(),
-                           resultType.getElementType());
+  Value init = isPartial() ? accumulators
+                           : createEmpty(b, loc, resultType.getShape(),
+                                         resultType.getElementType());
   Value zero = index(0), one = index(1);
   auto batches = scf::ForOp::create(
       b, loc, zero, index(k.batch), one, ValueRange{init},
@@ -437,6 +479,106 @@ Value KernelBuilder::build() {
       });
   markStepLoop(batches);
   return batches.getResult(0);
+}
+
+Value KernelBuilder::buildPartial(Value offset, Value partialSums) {
+  inputChannelOffset = offset;
+  accumulators = partialSums;
+  return build();
+}
+
+Value KernelBuilder::buildPointwise(
+    Value source,
+    llvm::function_ref<Value(ArrayRef<Value> indices, Value channel)>
+        element) {
+  ArrayRef<int64_t> shape = resultType.getShape();
+  Value zero = index(0), one = index(1);
+  Value init = createEmpty(b, loc, shape, resultType.getElementType());
+  // One step per pixel, read and written in place (a 1x1 window).
+  seg::WindowAccessAttr order;
+  if (source) {
+    auto sourceType = cast<RankedTensorType>(source.getType());
+    int64_t height = k.fullyConnected ? 1 : shape[1];
+    int64_t width = k.fullyConnected ? 1 : shape[2];
+    order = seg::WindowAccessAttr::get(
+        b.getContext(),
+        {shape[0], height, width,
+         shape.back() * getElementBytes(sourceType.getElementType())},
+        {shape[0], height, width,
+         shape.back() * getElementBytes(resultType.getElementType())},
+        {1, 1}, {1, 1}, {1, 1}, {0, 0});
+  }
+  SmallVector<Value> indices;
+  std::function<Value(unsigned, Value)> nest = [&](unsigned dim,
+                                                    Value tensor) -> Value {
+    auto loop = scf::ForOp::create(
+        b, loc, zero, index(shape[dim]), one, ValueRange{tensor},
+        [&](OpBuilder &, Location, Value iv, ValueRange iter) {
+          indices.push_back(iv);
+          Value result;
+          if (dim + 1 == shape.size())
+            result = tensor::InsertOp::create(
+                b, loc, element(indices, iv), iter.front(), indices);
+          else
+            result = nest(dim + 1, iter.front());
+          indices.pop_back();
+          scf::YieldOp::create(b, loc, result);
+        });
+    if (order && dim + 1 < shape.size()) {
+      loop->setAttr(seg::kAccessAttrName, order);
+      loop->setAttr(seg::kStepLoopAttrName, b.getUnitAttr());
+    }
+    return loop.getResult(0);
+  };
+  return nest(0, init);
+}
+
+Value KernelBuilder::buildAccumulatorInit() {
+  createConstants();
+  Value bias = getAccumulatorBias();
+  Type elementType = resultType.getElementType();
+  return buildPointwise({}, [&](ArrayRef<Value>, Value channel) -> Value {
+    if (!bias)
+      return arith::ConstantOp::create(b, loc, b.getZeroAttr(elementType));
+    return tensor::ExtractOp::create(b, loc, bias, ValueRange{channel});
+  });
+}
+
+Value KernelBuilder::buildAccumulatorOutput(Value partialSums) {
+  createConstants();
+  return buildPointwise(partialSums,
+                        [&](ArrayRef<Value> indices, Value channel) {
+                          Value acc = tensor::ExtractOp::create(
+                              b, loc, partialSums, indices);
+                          return createOutputValue(acc, channel);
+                        });
+}
+
+Value nnlowering::buildPartialConvolution(OpBuilder &b, Location loc,
+                                          const ConvolutionKernel &kernel,
+                                          Value inputSlice,
+                                          Value inputChannelOffset,
+                                          Value accumulators) {
+  ConvolutionKernel slice = kernel;
+  slice.groupInputChannels =
+      cast<RankedTensorType>(inputSlice.getType()).getShape().back();
+  return KernelBuilder(b, loc, slice, inputSlice,
+                       cast<RankedTensorType>(accumulators.getType()))
+      .buildPartial(inputChannelOffset, accumulators);
+}
+
+Value nnlowering::buildAccumulatorInit(OpBuilder &b, Location loc,
+                                       const ConvolutionKernel &kernel,
+                                       RankedTensorType type) {
+  return KernelBuilder(b, loc, kernel, Value(), type).buildAccumulatorInit();
+}
+
+Value nnlowering::buildAccumulatorOutput(OpBuilder &b, Location loc,
+                                         const ConvolutionKernel &kernel,
+                                         Value accumulators,
+                                         RankedTensorType resultType) {
+  return KernelBuilder(b, loc, kernel, Value(), resultType)
+      .buildAccumulatorOutput(accumulators);
 }
 
 Value nnlowering::buildConvolutionKernel(OpBuilder &b, Location loc,

@@ -64,13 +64,57 @@ struct ConvolutionKernel {
   /// real bounds for f32 (maximumf, then minimumf, as nn.clamp lowers).
   std::optional<std::pair<int64_t, int64_t>> quantizedClamp;
   std::optional<std::pair<float, float>> floatClamp;
+
+  /// Partial execution along channels: with `sliceChannels` > 0 the kernel
+  /// computes only output channels [channelOffset, channelOffset +
+  /// sliceChannels) and its result holds just those; a depthwise kernel
+  /// then reads an input slice of the same channels. The weights and
+  /// per-channel parameters stay whole and are indexed at the offset.
+  int64_t sliceChannels = 0;
+  mlir::Value channelOffset;
 };
+
+/// Returns the kernel of an nn.conv2d or nn.fully_connected; fails if its
+/// weights are not constant or its activations not per-tensor quantized.
+mlir::FailureOr<ConvolutionKernel> getConvolutionKernel(mlir::Operation *op);
+
+/// Makes `kernel` apply `clamp`, an nn.clamp of its result, to its output;
+/// fails if `clamp` is not one or its range excludes every stored value.
+mlir::LogicalResult fuseClampIntoKernel(mlir::Operation *clamp,
+                                        ConvolutionKernel &kernel);
 
 /// Builds the loop nest of `kernel` reading `input` and returns the result,
 /// a tensor of `resultType` (storage-typed for quantized operators).
 mlir::Value buildConvolutionKernel(mlir::OpBuilder &b, mlir::Location loc,
                                    const ConvolutionKernel &kernel,
                                    mlir::Value input,
+                                   mlir::RankedTensorType resultType);
+
+/// Partial sums (the consumer of an nn.channel_partition chain): returns
+/// `accumulators` (i32 for quantized kernels, f32 otherwise; the output's
+/// shape) with the products of `inputSlice` added, whose channels are the
+/// kernel's input channels [inputChannelOffset, inputChannelOffset +
+/// slice). Accumulating every slice into the tensor of
+/// buildAccumulatorInit and requantizing with buildAccumulatorOutput gives
+/// buildConvolutionKernel's result bit for bit.
+mlir::Value buildPartialConvolution(mlir::OpBuilder &b, mlir::Location loc,
+                                    const ConvolutionKernel &kernel,
+                                    mlir::Value inputSlice,
+                                    mlir::Value inputChannelOffset,
+                                    mlir::Value accumulators);
+
+/// Returns accumulators of type `type` for buildPartialConvolution, each
+/// holding its output channel's bias (for quantized kernels without
+/// padding, with the input zero point folded in as the kernel does).
+mlir::Value buildAccumulatorInit(mlir::OpBuilder &b, mlir::Location loc,
+                                 const ConvolutionKernel &kernel,
+                                 mlir::RankedTensorType type);
+
+/// Returns the output of `kernel` from complete accumulators: requantized
+/// (quantized kernels) and clamped as buildConvolutionKernel would.
+mlir::Value buildAccumulatorOutput(mlir::OpBuilder &b, mlir::Location loc,
+                                   const ConvolutionKernel &kernel,
+                                   mlir::Value accumulators,
                                    mlir::RankedTensorType resultType);
 
 } // namespace morsel::nnlowering

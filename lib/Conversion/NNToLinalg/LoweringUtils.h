@@ -159,6 +159,9 @@ llvm::SmallVector<mlir::utils::IteratorType> parallelIterators(unsigned count);
 // Pattern population, one function per op family
 //===----------------------------------------------------------------------===//
 
+/// channel_partition: a loop over channel chunks.
+void populateChannelPartitionPatterns(const mlir::TypeConverter &converter,
+                                      mlir::RewritePatternSet &patterns);
 /// conv2d and fully_connected.
 void populateConvolutionPatterns(const mlir::TypeConverter &converter,
                                  mlir::RewritePatternSet &patterns);

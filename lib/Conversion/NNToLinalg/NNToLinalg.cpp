@@ -54,6 +54,7 @@ QuantStorageTypeConverter::QuantStorageTypeConverter() {
 
 void morsel::populateNNToLinalgConversionPatterns(TypeConverter &converter,
                                                   RewritePatternSet &patterns) {
+  nnlowering::populateChannelPartitionPatterns(converter, patterns);
   nnlowering::populateConvolutionPatterns(converter, patterns);
   nnlowering::populateElementwisePatterns(converter, patterns);
   nnlowering::populateReductionPatterns(converter, patterns);

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "morsel/Dialect/NN/IR/NNOps.h"
+#include "morsel/Dialect/NN/IR/ChannelChain.h"
 #include "morsel/Dialect/NN/IR/NNTypeChecks.h"
 #include "morsel/Support/ShapeUtils.h"
 
@@ -694,3 +695,54 @@ LogicalResult RequantizeOp::verify() {
 
 #define GET_OP_CLASSES
 #include "morsel/Dialect/NN/IR/NNOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// ChannelPartitionOp
+//===----------------------------------------------------------------------===//
+
+YieldOp ChannelPartitionOp::getYield() {
+  return cast<YieldOp>(getBody().front().getTerminator());
+}
+
+LogicalResult ChannelPartitionOp::verifyRegions() {
+  Block &body = getBody().front();
+  if (body.getNumArguments() != 1 ||
+      body.getArgument(0).getType() != getInput().getType())
+    return emitOpError("expects one body argument of the input's type ")
+           << getInput().getType();
+  auto yield = dyn_cast<YieldOp>(body.getTerminator());
+  if (!yield)
+    return emitOpError("expects its body to end with nn.yield");
+  if (yield.getValue().getType() != getType())
+    return emitOpError("yields ")
+           << yield.getValue().getType() << " but its result is "
+           << getType();
+
+  SmallVector<Operation *> chainOps;
+  for (Operation &op : body.without_terminator())
+    if (!isa<ConstantOp>(op))
+      chainOps.push_back(&op);
+  if (chainOps.empty())
+    return emitOpError("expects a chain of operators in its body");
+  Value argument = body.getArgument(0);
+  Operation *producer = chainOps.front();
+  if (!argument.hasOneUse() || argument.use_begin()->getOwner() != producer ||
+      argument.use_begin()->getOperandNumber() != 0)
+    return emitOpError("expects the body argument to be read once, as the "
+                       "input of the first operator");
+  std::string whyNot;
+  FailureOr<ChannelChain> chain = matchChannelChain(producer, whyNot);
+  if (failed(chain))
+    return emitOpError("cannot run its body a slice of channels at a time: ")
+           << whyNot;
+  if (chain->getOperations() != ArrayRef<Operation *>(chainOps) ||
+      chain->getResult() != yield.getValue())
+    return emitOpError("expects its body to be exactly one chain, producer "
+                       "to consumer, whose result it yields");
+  int64_t chunks = getChunks();
+  if (chunks < 1 || chain->channels % chunks != 0)
+    return emitOpError("chunks = ")
+           << chunks << " does not divide the " << chain->channels
+           << " channels of the chain";
+  return success();
+}

@@ -492,4 +492,78 @@ def NN_RequantizeOp : NN_Op<"requantize", [Pure]> {
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Partial execution along channels
+//===----------------------------------------------------------------------===//
+
+def NN_ChannelPartitionOp : NN_Op<"channel_partition", [
+    SingleBlock, RecursiveMemoryEffects, RecursivelySpeculatable]> {
+  let summary = "Runs a chain of operators one slice of channels at a time";
+  let description = [{
+    Partial execution along channels (Pex, Liberis & Lane 2022). The body is
+    a chain of operators whose wide intermediate tensors never exist whole:
+    * the **producer**, the first operator, reads the block argument (the
+      chain's input, all of it) and computes a slice of its output channels
+      at a time: an `nn.conv2d` with `groups = 1` or an
+      `nn.fully_connected`;
+    * zero or more **channel-wise** operators, each reading the previous
+      one's result: a depthwise `nn.conv2d` (`groups` equal to the channels,
+      channel multiplier 1), and an `nn.clamp` after any convolution;
+    * the **consumer**, which reads the last slice and accumulates its
+      result over the input channels: an `nn.conv2d` with `groups = 1` or an
+      `nn.fully_connected`, optionally followed by an `nn.clamp`. Its
+      result is yielded.
+
+    The result equals the body's (bit for bit for integers: the consumer's
+    i32 partial sums add up to the same accumulators). When lowered, the
+    chain runs `chunks` times, each time on `C / chunks` of the producer's
+    `C` output channels: only one slice of each wide tensor exists at a
+    time, plus the consumer's accumulators (i32 for quantized operators,
+    f32 otherwise) for the whole output. Weights may be defined above.
+
+    ```mlir
+    %y = nn.channel_partition %x chunks = 4
+         : (tensor<1x8x8x8xf32>) -> tensor<1x8x8x8xf32> {
+    ^bb0(%in: tensor<1x8x8x8xf32>):
+      %e = nn.conv2d %in, %w1 strides = [1, 1] pad = [0, 0, 0, 0]
+             dilations = [1, 1] groups = 1
+           : (tensor<1x8x8x8xf32>, tensor<32x1x1x8xf32>) -> tensor<1x8x8x32xf32>
+      %d = nn.conv2d %e, %w2 strides = [1, 1] pad = [1, 1, 1, 1]
+             dilations = [1, 1] groups = 32
+           : (tensor<1x8x8x32xf32>, tensor<32x3x3x1xf32>) -> tensor<1x8x8x32xf32>
+      %p = nn.conv2d %d, %w3 strides = [1, 1] pad = [0, 0, 0, 0]
+             dilations = [1, 1] groups = 1
+           : (tensor<1x8x8x32xf32>, tensor<8x1x1x32xf32>) -> tensor<1x8x8x8xf32>
+      nn.yield %p : tensor<1x8x8x8xf32>
+    }
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$input, I64Attr:$chunks);
+  let results = (outs NN_Tensor:$output);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    $input `chunks` `=` $chunks attr-dict `:` functional-type($input, $output)
+    $body
+  }];
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Returns the yield that ends the body.
+    YieldOp getYield();
+  }];
+}
+
+def NN_YieldOp : NN_Op<"yield", [Pure, Terminator,
+                                 HasParent<"ChannelPartitionOp">]> {
+  let summary = "Returns the result of an nn.channel_partition body";
+  let description = [{
+    Ends the body of an `nn.channel_partition` with the chain's result.
+
+    ```mlir
+    nn.yield %p : tensor<1x8x8x8xf32>
+    ```
+  }];
+  let arguments = (ins NN_Tensor:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
 #endif // MORSEL_DIALECT_NN_IR_NNOPS_TD

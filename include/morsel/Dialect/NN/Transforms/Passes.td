@@ -171,4 +171,47 @@ def NNReorderForMemory : Pass<"nn-reorder-for-memory", "mlir::func::FuncOp"> {
   ];
 }
 
+
+def NNPartitionChannels : Pass<"nn-partition-channels", "mlir::func::FuncOp"> {
+  let summary = "Run operator chains one slice of channels at a time (Pex)";
+  let description = [{
+    Partial execution along channels (Liberis & Lane, 2022). A chain of a
+    producer (`nn.conv2d` with `groups = 1` or `nn.fully_connected`),
+    channel-wise operators (depthwise `nn.conv2d`, `nn.clamp`) and a
+    consumer (`nn.conv2d` with `groups = 1` or `nn.fully_connected`, and a
+    clamp of its result) can run in chunks of the producer's output
+    channels: the wide tensors between producer and consumer then exist one
+    slice at a time, plus the consumer's accumulators (4 bytes per output
+    element). MobileNetV2's expand 1x1 -> depthwise -> project 1x1 is such a
+    chain. The pass finds the chains (each operator in one at most, first
+    come in source order; an operator that reads across channels, such as
+    softmax, a channel shuffle's reshape or a concat, ends a chain) and
+    wraps the chosen ones in `nn.channel_partition`.
+
+    With `chunks = 0` (the default) a cost model chooses the chunk counts.
+    It models the function's live activation bytes step by step as
+    `nn-reorder-for-memory` does, a partitioned chain taking two steps (its
+    loop: input, slices and accumulators; then accumulators and output). It
+    raises the chunks of the chain at the peak while that lowers the peak
+    and the instructions partitioning adds (`ChannelPartitionCost.h`: pixel
+    loops re-run per chunk, accumulators loaded and stored per chunk,
+    initialized and requantized once) stay within `max-overhead` of the
+    function's instructions (estimated at 4 per multiply-accumulate), then
+    lowers every count as far as the peak allows. A positive `chunks`
+    partitions every chain whose channels it divides into that many chunks.
+
+    Numerics do not change: quantized results are bit-identical, float
+    results sum in the same order.
+  }];
+  let options = [
+    Option<"maxOverhead", "max-overhead", "double", "0.10",
+           "Instructions partitioning may add, as a fraction of the "
+           "function's">,
+    Option<"chunks", "chunks", "int64_t", "0",
+           "Partition every chain into this many chunks (0: choose with "
+           "the cost model)">
+  ];
+  let dependentDialects = ["morsel::nn::NNDialect"];
+}
+
 #endif // MORSEL_DIALECT_NN_TRANSFORMS_PASSES_TD
