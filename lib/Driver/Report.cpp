@@ -158,8 +158,11 @@ void morsel::printSummary(llvm::raw_ostream &os, const CompileReport &report) {
   if (report.arenaPlan)
     os << "  lower bound   " << formatBytes(report.arenaPlan->lowerBoundBytes)
        << ", peak at " << describeBottleneck(*report.arenaPlan) << "\n";
-  os
-     << "  weights       " << formatBytes(report.weightsBytes) << "\n";
+  if (!report.plan.empty())
+    os << "  strategy      plan " << report.plan << ", operator order "
+       << report.operatorOrder << ", " << report.partitionedChains
+       << " chain(s) partitioned along channels\n";
+  os << "  weights       " << formatBytes(report.weightsBytes) << "\n";
   if (report.codeBytes)
     os << "  code          " << formatBytes(*report.codeBytes) << "\n"
        << "  rodata        " << formatBytes(*report.rodataBytes) << "\n";
@@ -201,6 +204,11 @@ void morsel::writeReportJSON(llvm::raw_ostream &os,
   if (report.arenaPlan) {
     root["lower_bound_bytes"] = report.arenaPlan->lowerBoundBytes;
     root["bottleneck"] = describeBottleneck(*report.arenaPlan);
+  }
+  if (!report.plan.empty()) {
+    root["plan"] = report.plan;
+    root["operator_order"] = report.operatorOrder;
+    root["partitioned_chains"] = report.partitionedChains;
   }
   if (report.linkedRamBytes)
     root["linked_ram_bytes"] = *report.linkedRamBytes;

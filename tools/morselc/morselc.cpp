@@ -13,6 +13,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "morsel/Dialect/NN/IR/NNOps.h"
+#include "morsel/Dialect/NN/Transforms/Passes.h"
 #include "morsel/Dialect/Seg/IR/SegDialect.h"
 #include "morsel/Driver/ArmGcc.h"
 #include "morsel/Driver/HostRunner.h"
@@ -37,6 +39,7 @@
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -137,6 +140,27 @@ static cl::opt<std::string> operatorOrder(
     cl::desc("The order operators run in: memory (the order that lowers "
              "peak memory) or source (the model's order)"),
     cl::value_desc("order"), cl::cat(morselCategory));
+
+static cl::opt<std::string> partitionChannels(
+    "partition-channels", cl::init("auto"),
+    cl::desc("Partial execution along channels (Pex): auto (run operator "
+             "chains one slice of channels at a time where that shrinks "
+             "the arena, within --max-overhead) or off"),
+    cl::value_desc("mode"), cl::cat(morselCategory));
+
+static cl::opt<double> maxOverheadPercent(
+    "max-overhead", cl::init(10.0),
+    cl::desc("The instructions channel partitioning may add, in percent of "
+             "the model's (estimated by its cost model; default 10)"),
+    cl::value_desc("percent"), cl::cat(morselCategory));
+
+static cl::opt<std::string> sramBudget(
+    "sram-budget", cl::init(""),
+    cl::desc("The arena must fit SIZE bytes (e.g. 65536, 64KiB, 1MiB): "
+             "search planner, operator order and channel partitioning for "
+             "the configuration with the fewest added instructions that "
+             "fits, or fail with the smallest arena reachable"),
+    cl::value_desc("SIZE"), cl::cat(morselCategory));
 
 static cl::opt<std::string>
     memoryMapPath("memory-map", cl::init(""),
@@ -247,6 +271,93 @@ static LogicalResult compileReferenceC(func::FuncOp entry,
 }
 
 /// Prints `module` to stdout.
+/// Parses a size such as 65536, 64KiB, 64K, 1MiB or 1M; nullopt if it is
+/// not one.
+static std::optional<int64_t> parseSize(StringRef text) {
+  StringRef digits = text.take_while(llvm::isDigit);
+  StringRef unit = text.drop_front(digits.size()).trim();
+  int64_t value;
+  if (digits.empty() || digits.getAsInteger(10, value) || value > (1LL << 40))
+    return std::nullopt;
+  if (unit.empty() || unit == "B")
+    return value;
+  if (unit == "K" || unit == "KB" || unit == "KiB" || unit == "k")
+    return value * 1024;
+  if (unit == "M" || unit == "MB" || unit == "MiB")
+    return value * 1024 * 1024;
+  return std::nullopt;
+}
+
+/// Prints `bytes` as "N B (x.y KiB)".
+static std::string describeBytes(int64_t bytes) {
+  return llvm::formatv("{0} B ({1:F1} KiB)", bytes, bytes / 1024.0).str();
+}
+
+namespace {
+/// One configuration of the memory strategy and its lowered module.
+struct Trial {
+  std::string plan;
+  std::string order;
+  /// The instructions partitioning may add (fraction); negative: none.
+  double overhead = -1;
+  int64_t partitionedChains = 0;
+  OwningOpRef<ModuleOp> module;
+  int64_t arenaBytes = 0;
+  /// The step where the arena peaks, as the report names it.
+  std::string bottleneck;
+};
+} // namespace
+
+/// Lowers a copy of `base` to buffers with `plan`, after partitioning
+/// channel chains within `overhead` (negative: none). Fails with the
+/// pipeline's diagnostics.
+static FailureOr<Trial> lowerTrial(ModuleOp base, StringRef entrySymbol,
+                                   StringRef plan, StringRef order,
+                                   double overhead) {
+  Trial trial;
+  trial.plan = plan.str();
+  trial.order = order.str();
+  trial.overhead = overhead;
+  trial.module = base.clone();
+  PassManager pm(base.getContext());
+  if (overhead >= 0) {
+    nn::NNPartitionChannelsOptions options;
+    options.maxOverhead = overhead;
+    pm.addNestedPass<func::FuncOp>(nn::createNNPartitionChannels(options));
+    if (failed(pm.run(*trial.module)))
+      return failure();
+    trial.module->walk(
+        [&](nn::ChannelPartitionOp) { ++trial.partitionedChains; });
+  }
+  PassManager toBuffers(base.getContext());
+  buildNNToBuffersPipeline(toBuffers, plan, verifyPlan);
+  if (failed(toBuffers.run(*trial.module)))
+    return failure();
+  auto lowered = trial.module->lookupSymbol<func::FuncOp>(entrySymbol);
+  if (auto bytes = lowered->getAttrOfType<IntegerAttr>(kArenaBytesAttrName))
+    trial.arenaBytes = bytes.getInt();
+  CompileReport report;
+  collectArenaPlan(lowered, report);
+  if (report.arenaPlan && report.arenaPlan->bottleneckStep >= 0 &&
+      report.arenaPlan->bottleneckStep <
+          static_cast<int64_t>(report.arenaPlan->steps.size()))
+    trial.bottleneck =
+        "step " + std::to_string(report.arenaPlan->bottleneckStep) + " (" +
+        report.arenaPlan->steps[report.arenaPlan->bottleneckStep] + ")";
+  return trial;
+}
+
+/// Describes the strategy of `trial` for messages.
+static std::string describeTrial(const Trial &trial) {
+  std::string text = "plan " + trial.plan + ", operator order " + trial.order;
+  if (trial.overhead < 0)
+    return text + ", no channel partitioning";
+  return text + llvm::formatv(", channel partitioning within {0}% more "
+                              "instructions ({1} chain(s))",
+                              trial.overhead * 100, trial.partitionedChains)
+                    .str();
+}
+
 static void printModule(ModuleOp module) {
   module.print(llvm::outs());
   llvm::outs() << "\n";
@@ -301,6 +412,21 @@ int main(int argc, char **argv) {
                 "' (expected memory or source)");
   if (codegen == Codegen::ReferenceC && !memoryMapPath.empty())
     return fail("--memory-map needs --codegen=llvm");
+  if (partitionChannels != "auto" && partitionChannels != "off")
+    return fail("unknown --partition-channels '" + partitionChannels +
+                "' (expected auto or off)");
+  if (!(maxOverheadPercent >= 0) || maxOverheadPercent > 1e6)
+    return fail("--max-overhead must be a percentage of at least 0");
+  std::optional<int64_t> budget;
+  if (!sramBudget.empty()) {
+    budget = parseSize(sramBudget);
+    if (!budget)
+      return fail("--sram-budget '" + sramBudget +
+                  "' is not a size (expected bytes, or a number with KiB "
+                  "or MiB, e.g. 64KiB)");
+    if (codegen == Codegen::ReferenceC)
+      return fail("--sram-budget needs --codegen=llvm");
+  }
   if (emitKind == EmitKind::None && runInputs.empty() && outputDir.empty())
     return fail("nothing to do: give -o DIR, --run (with --output) or --emit");
 
@@ -319,6 +445,8 @@ int main(int argc, char **argv) {
   OwningOpRef<ModuleOp> module = loadModel(modelPath, &context);
   if (!module)
     return 1;
+  // The imported module, for the other operator order of a budget search.
+  OwningOpRef<ModuleOp> imported = module->clone();
   PassManager optimize(&context);
   NNOptimizationOptions optimizeOptions;
   optimizeOptions.reorder = operatorOrder == "memory";
@@ -372,10 +500,81 @@ int main(int argc, char **argv) {
                                  object)))
       return 1;
   } else {
-    PassManager toBuffers(&context);
-    buildNNToBuffersPipeline(toBuffers, arenaPlan, verifyPlan);
-    if (failed(toBuffers.run(*module)))
-      return 1;
+    // The memory strategy: without a budget, channel partitioning is kept
+    // where it shrinks the arena; with one, the configurations are tried
+    // from the fewest added instructions up and the first that fits wins.
+    bool partition = partitionChannels == "auto";
+    std::optional<Trial> chosen;
+    if (!budget) {
+      FailureOr<Trial> whole =
+          lowerTrial(*module, entrySymbol, arenaPlan, operatorOrder, -1);
+      if (failed(whole))
+        return 1;
+      chosen = std::move(*whole);
+      if (partition) {
+        FailureOr<Trial> partitioned =
+            lowerTrial(*module, entrySymbol, arenaPlan, operatorOrder,
+                       maxOverheadPercent / 100);
+        if (failed(partitioned))
+          return 1;
+        if (partitioned->arenaBytes < chosen->arenaBytes)
+          chosen = std::move(*partitioned);
+      }
+    } else {
+      SmallVector<std::pair<std::string, ModuleOp>> bases = {
+          {operatorOrder.getValue(), *module}};
+      OwningOpRef<ModuleOp> otherOrder;
+      if (!operatorOrder.getNumOccurrences()) {
+        otherOrder = imported->clone();
+        PassManager optimizeSource(&context);
+        NNOptimizationOptions sourceOptions;
+        sourceOptions.reorder = false;
+        buildNNOptimizationPipeline(optimizeSource, sourceOptions);
+        FailureOr<func::FuncOp> otherEntry =
+            failed(optimizeSource.run(*otherOrder))
+                ? FailureOr<func::FuncOp>(failure())
+                : findEntryFunction(*otherOrder, entryName);
+        if (failed(otherEntry))
+          return 1;
+        otherEntry->setSymName(entrySymbol);
+        bases.push_back({"source", *otherOrder});
+      }
+      SmallVector<double> overheads = {-1};
+      if (partition)
+        overheads.append({0.02, 0.05, 0.10, 0.25, 0.5, 1.0, 4.0});
+      std::optional<Trial> smallest;
+      for (double overhead : overheads) {
+        for (auto &[order, base] : bases) {
+          FailureOr<Trial> trial =
+              lowerTrial(base, entrySymbol, arenaPlan, order, overhead);
+          if (failed(trial))
+            return 1;
+          if (trial->arenaBytes <= *budget) {
+            chosen = std::move(*trial);
+            break;
+          }
+          if (!smallest || trial->arenaBytes < smallest->arenaBytes)
+            smallest = std::move(*trial);
+        }
+        if (chosen)
+          break;
+      }
+      if (!chosen)
+        return fail("--sram-budget " + sramBudget + " (" +
+                    describeBytes(*budget) +
+                    ") cannot be met: the smallest arena found is " +
+                    describeBytes(smallest->arenaBytes) + " (" +
+                    describeTrial(*smallest) + "), and " +
+                    smallest->bottleneck + " sets it");
+      if (!quiet)
+        llvm::outs() << "--sram-budget " << sramBudget << ": chose "
+                     << describeTrial(*chosen) << ", arena "
+                     << describeBytes(chosen->arenaBytes) << "\n";
+    }
+    module = std::move(chosen->module);
+    report.plan = chosen->plan;
+    report.operatorOrder = chosen->order;
+    report.partitionedChains = chosen->partitionedChains;
     auto lowered = module->lookupSymbol<func::FuncOp>(entrySymbol);
     if (auto bytes = lowered->getAttrOfType<IntegerAttr>(kArenaBytesAttrName))
       signature->arenaBytes = bytes.getInt();

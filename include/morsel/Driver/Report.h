@@ -57,6 +57,11 @@ struct CompileReport {
   int64_t arenaBytes = 0;
   /// The arena plan, when the lowered function records one.
   std::optional<ArenaPlan> arenaPlan;
+  /// How the driver configured the compilation: planner, operator order
+  /// and the chains run a slice of channels at a time (Pex).
+  std::string plan;
+  std::string operatorOrder;
+  int64_t partitionedChains = 0;
   /// Bytes of every nn.constant (weights, biases, tables).
   int64_t weightsBytes = 0;
   /// Executable bytes of the object file, once one is emitted.

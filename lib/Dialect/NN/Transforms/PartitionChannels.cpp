@@ -98,18 +98,33 @@ static bool isFusedClamp(Operation *op) {
          input.hasOneUse() && input.getType() == clamp.getType();
 }
 
+/// Returns true if the lowering of `op` declares an access order that lets
+/// its output overlap the input it has consumed: convolutions and
+/// element-wise operators (not fully connected layers, which read their
+/// whole input at every step).
+static bool overlapsInput(Operation *op) {
+  return isa<Conv2DOp, AddOp, MulOp, ClampOp, HardSwishOp, HardSigmoidOp,
+             SigmoidOp, QuantizeOp, DequantizeOp, RequantizeOp>(op);
+}
+
 /// Models the live bytes of `body` with `candidates` partitioned as their
 /// chunk counts say.
 static PeakModel modelPeak(Block &body, ArrayRef<Candidate> candidates,
                            const DenseMap<Operation *, int64_t> &chainOf) {
   OperatorGraph graph;
   SmallVector<int64_t> chainOfOperator;
+  // For operators whose output may overlap the input it consumes (kernels
+  // that declare their access order), that input's tensor.
+  SmallVector<std::optional<size_t>> overlappedInput;
   DenseMap<Value, size_t> tensorOf;
   for (BlockArgument argument : body.getArguments())
     tensorOf[argument] = graph.addGraphInput(0);
   auto add = [&](ArrayRef<size_t> inputs, ArrayRef<int64_t> outputs,
-                 int64_t chain) {
+                 int64_t chain, bool overlaps) {
     chainOfOperator.push_back(chain);
+    overlappedInput.push_back(overlaps && inputs.size() >= 1
+                                  ? std::optional<size_t>(inputs.front())
+                                  : std::nullopt);
     return graph.addOperator(inputs, outputs);
   };
   for (Operation &op : body) {
@@ -133,10 +148,11 @@ static PeakModel modelPeak(Block &body, ArrayRef<Candidate> candidates,
       int64_t slices = 0;
       for (int64_t perChannel : candidate.sizes.wideBytesPerChannel)
         slices += perChannel * (candidate.sizes.channels / candidate.chunks);
-      size_t loop =
-          add(inputs, {candidate.sizes.accumulatorBytes, slices}, chain);
+      size_t loop = add(inputs, {candidate.sizes.accumulatorBytes, slices},
+                        chain, /*overlaps=*/false);
       size_t output = add({graph.getOutput(loop)},
-                          {candidate.sizes.outputBytes}, chain);
+                          {candidate.sizes.outputBytes}, chain,
+                          /*overlaps=*/true);
       tensorOf[candidate.chain.getResult()] = graph.getOutput(output);
       continue;
     }
@@ -151,7 +167,7 @@ static PeakModel modelPeak(Block &body, ArrayRef<Candidate> candidates,
     SmallVector<int64_t> outputs;
     for (Value result : op.getResults())
       outputs.push_back(getTensorBytes(result.getType()));
-    size_t index = add(inputs, outputs, chain);
+    size_t index = add(inputs, outputs, chain, overlapsInput(&op));
     for (auto [i, result] : llvm::enumerate(op.getResults()))
       tensorOf[result] = graph.getOutput(index, i);
   }
@@ -159,11 +175,21 @@ static PeakModel modelPeak(Block &body, ArrayRef<Candidate> candidates,
   SmallVector<size_t> order(graph.operators.size());
   std::iota(order.begin(), order.end(), 0);
   SmallVector<int64_t> live(order.size() + 1, 0);
-  for (const BufferLifetime &lifetime : computeTensorLifetimes(graph, order))
+  SmallVector<BufferLifetime> lifetimes =
+      computeTensorLifetimes(graph, order);
+  for (const BufferLifetime &lifetime : lifetimes)
     for (int64_t step = lifetime.firstUse;
          step <= lifetime.lastUse && step < static_cast<int64_t>(live.size());
          ++step)
       live[step] += lifetime.size;
+  // An output overlaps the input that dies where it is written (the overlap
+  // planner's lower bound, approximately).
+  for (auto [step, input] : llvm::enumerate(overlappedInput)) {
+    if (!input || lifetimes[*input].lastUse != static_cast<int64_t>(step))
+      continue;
+    int64_t output = lifetimes[graph.getOutput(step)].size;
+    live[step] -= std::min(lifetimes[*input].size, output);
+  }
   PeakModel model;
   for (auto [step, bytes] : llvm::enumerate(live)) {
     if (bytes <= model.peakBytes)

@@ -93,9 +93,13 @@ static LogicalResult placeBuffers(func::FuncOp function, StringRef plan) {
   for (Operation &op : body)
     steps.push_back(&op);
   SmallVector<Attribute> stepNames;
-  for (Operation *step : steps)
-    stepNames.push_back(
-        StringAttr::get(context, step->getName().getStringRef()));
+  for (Operation *step : steps) {
+    // The model's name of the operator, where the importer recorded one.
+    std::string name = step->getName().getStringRef().str();
+    if (auto node = step->getLoc()->findInstanceOf<NameLoc>())
+      name += " '" + node.getName().str() + "'";
+    stepNames.push_back(StringAttr::get(context, name));
+  }
   for (int64_t step : result.reversedSteps)
     steps[step]->setAttr(kReversedAttrName, UnitAttr::get(context));
 
