@@ -352,7 +352,7 @@ static std::string describeTrial(const Trial &trial) {
   std::string text = "plan " + trial.plan + ", operator order " + trial.order;
   if (trial.overhead < 0)
     return text + ", no channel partitioning";
-  return text + llvm::formatv(", channel partitioning within {0}% more "
+  return text + llvm::formatv(", channel partitioning within {0:F0}% more "
                               "instructions ({1} chain(s))",
                               trial.overhead * 100, trial.partitionedChains)
                     .str();
@@ -561,8 +561,8 @@ int main(int argc, char **argv) {
       }
       if (!chosen)
         return fail("--sram-budget " + sramBudget + " (" +
-                    describeBytes(*budget) +
-                    ") cannot be met: the smallest arena found is " +
+                    llvm::Twine(*budget) +
+                    " B) cannot be met: the smallest arena found is " +
                     describeBytes(smallest->arenaBytes) + " (" +
                     describeTrial(*smallest) + "), and " +
                     smallest->bottleneck + " sets it");

@@ -514,8 +514,10 @@ def NN_ChannelPartitionOp : NN_Op<"channel_partition", [
       `nn.fully_connected`, optionally followed by an `nn.clamp`. Its
       result is yielded.
 
-    The result equals the body's (bit for bit for integers: the consumer's
-    i32 partial sums add up to the same accumulators). When lowered, the
+    The result equals the body's: bit for bit for quantized operators (the
+    consumer's i32 partial sums add up to the same accumulators) and for
+    float 1x1 and fully connected consumers (same order of additions); a
+    float kxk consumer adds in another order (rounding differs). When lowered, the
     chain runs `chunks` times, each time on `C / chunks` of the producer's
     `C` output channels: only one slice of each wide tensor exists at a
     time, plus the consumer's accumulators (i32 for quantized operators,

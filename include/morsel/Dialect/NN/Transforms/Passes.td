@@ -200,8 +200,10 @@ def NNPartitionChannels : Pass<"nn-partition-channels", "mlir::func::FuncOp"> {
     lowers every count as far as the peak allows. A positive `chunks`
     partitions every chain whose channels it divides into that many chunks.
 
-    Numerics do not change: quantized results are bit-identical, float
-    results sum in the same order.
+    Quantized results are bit-identical (i32 partial sums add up to the same
+    accumulators). Float results are identical for 1x1 and fully connected
+    consumers, which add the products in the same order; a kxk consumer
+    adds them in another order, so they differ by rounding.
   }];
   let options = [
     Option<"maxOverhead", "max-overhead", "double", "0.10",
