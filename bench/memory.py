@@ -64,7 +64,7 @@ def measure(morselc, model, column, work):
         return json.load(f)
 
 
-def count(morselc, model, inputs, column, work):
+def count_instructions(morselc, model, inputs, column, work):
     """Runs the int8 model once on cortex-m4 under QEMU and returns its
     report (with the instruction count) and its output file."""
     partition = dict(RUNS)[column]
@@ -114,7 +114,7 @@ def main():
 
     runs = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = {pool.submit(count, morselc, os.path.join(zoo, m + ".int8.onnx"),
+        futures = {pool.submit(count_instructions, morselc, os.path.join(zoo, m + ".int8.onnx"),
                                os.path.join(zoo, m + ".input.npy"), column, work):
                    (m, column) for m in models for column, _ in RUNS}
         for future in concurrent.futures.as_completed(futures):
