@@ -111,6 +111,12 @@ FailureOr<ChannelChain> nn::matchChannelChain(Operation *producer,
       whyNot = describeBreak(user);
       return failure();
     }
+    if (isa<ClampOp>(user) && isa<ClampOp>(wide.getDefiningOp())) {
+      // The lowering fuses one clamp into the convolution before it.
+      whyNot = "'nn.clamp' follows another clamp; a slice fuses one clamp "
+               "per convolution";
+      return failure();
+    }
     if (isChannelwise(user)) {
       chain.channelwise.push_back(user);
       wide = user->getResult(0);
